@@ -1,0 +1,74 @@
+# hfsnap: build, test, install.
+#
+#   make                 build every tool into bin/
+#   make check           unit tests (C) and the Bats suites
+#   make bench           side-by-side benchmarks against jq, datamash, awk
+#   make install PREFIX=/usr/local DESTDIR=
+#   make SANITIZE=1 check   the same, built with ASan and UBSan
+
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+WARN     = -std=c11 -Wall -Wextra -Wpedantic
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Ilib
+
+ifeq ($(SANITIZE),1)
+CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS += -fsanitize=address,undefined
+O        = build/san
+BIN      = bin/san
+else
+O        = build
+BIN      = bin
+endif
+
+TOOLS    = hfsnap-parse
+HELPERS  = hfsnap-gen
+LIBSRC   = $(wildcard lib/*.c)
+LIBOBJ   = $(LIBSRC:lib/%.c=$(O)/lib/%.o)
+LIBA     = $(O)/libhfsnap.a
+UNITS    = $(patsubst tests/unit/%.c,$(O)/unit/%,$(wildcard tests/unit/*_test.c))
+
+all: $(TOOLS:%=$(BIN)/%) $(HELPERS:%=$(BIN)/%)
+
+$(O)/lib/%.o: lib/%.c lib/*.h
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -c -o $@ $<
+
+$(LIBA): $(LIBOBJ)
+	rm -f $@
+	$(AR) rcs $@ $(LIBOBJ)
+
+$(BIN)/%: cmd/%.c $(LIBA) lib/*.h
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) -lm
+
+$(BIN)/%: tests/gen/%.c $(LIBA) lib/*.h
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) -lm
+
+$(O)/unit/%: tests/unit/%.c tests/unit/unit.h $(LIBA) lib/*.h
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -Itests/unit $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) -lm
+
+check: all $(UNITS)
+	BIN=$(CURDIR)/$(BIN) UNITS="$(UNITS)" tests/run
+
+bench: all
+	BIN=$(CURDIR)/$(BIN) bench/run
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	for t in $(TOOLS); do cp $(BIN)/$$t $(DESTDIR)$(BINDIR)/$$t; done
+	for t in $(TOOLS); do cp man/man1/$$t.1 $(DESTDIR)$(MANDIR)/man1/$$t.1; done
+
+uninstall:
+	for t in $(TOOLS); do rm -f $(DESTDIR)$(BINDIR)/$$t $(DESTDIR)$(MANDIR)/man1/$$t.1; done
+
+clean:
+	rm -rf build bin
+
+.PHONY: all check bench install uninstall clean
+.SECONDARY: $(LIBOBJ)

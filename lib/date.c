@@ -1,0 +1,157 @@
+#include "date.h"
+
+#include <string.h>
+
+/* The civil-from-days and days-from-civil algorithms of Howard Hinnant's
+ * "chrono-Compatible Low-Level Date Algorithms": eras of 400 years, with the
+ * year starting in March so the leap day falls at its end. */
+day_t
+days_from_civil(int y, int m, int d)
+{
+	int era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+void
+civil_from_days(day_t days, int *y, int *m, int *d)
+{
+	int z = days + 719468;
+	int era = (z >= 0 ? z : z - 146096) / 146097;
+	int doe = z - era * 146097;
+	int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	int mp = (5 * doy + 2) / 153;
+
+	*d = doy - (153 * mp + 2) / 5 + 1;
+	*m = mp < 10 ? mp + 3 : mp - 9;
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
+static int
+days_in_month(int y, int m)
+{
+	static const unsigned char len[12] = {
+		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
+	};
+
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return len[m - 1];
+}
+
+static int
+digits(const char *s, int n)
+{
+	int v = 0, i;
+
+	for (i = 0; i < n; i++) {
+		unsigned c = (unsigned char)s[i] - '0';
+
+		if (c > 9)
+			return -1;
+		v = v * 10 + (int)c;
+	}
+	return v;
+}
+
+int
+parse_date(const char *s, size_t n, day_t *out)
+{
+	int y, m, d;
+
+	if (n != 10 || s[4] != '-' || s[7] != '-')
+		return -1;
+	y = digits(s, 4);
+	m = digits(s + 5, 2);
+	d = digits(s + 8, 2);
+	if (y < 1 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+		return -1;
+	*out = days_from_civil(y, m, d);
+	return 0;
+}
+
+void
+format_date(day_t days, char out[10])
+{
+	int y, m, d;
+
+	civil_from_days(days, &y, &m, &d);
+	out[0] = (char)('0' + y / 1000 % 10);
+	out[1] = (char)('0' + y / 100 % 10);
+	out[2] = (char)('0' + y / 10 % 10);
+	out[3] = (char)('0' + y % 10);
+	out[4] = '-';
+	out[5] = (char)('0' + m / 10);
+	out[6] = (char)('0' + m % 10);
+	out[7] = '-';
+	out[8] = (char)('0' + d / 10);
+	out[9] = (char)('0' + d % 10);
+}
+
+int
+weekday(day_t d)
+{
+	/* 1970-01-01 was a Thursday (3 with Monday = 0). */
+	int w = (int)((d + 3) % 7);
+
+	return w < 0 ? w + 7 : w;
+}
+
+day_t
+period_start(day_t d, enum period p)
+{
+	int y, m, dd;
+
+	switch (p) {
+	case PERIOD_DAY:
+		return d;
+	case PERIOD_WEEK:
+		return d - weekday(d);
+	case PERIOD_MONTH:
+		civil_from_days(d, &y, &m, &dd);
+		return days_from_civil(y, m, 1);
+	case PERIOD_YEAR:
+		civil_from_days(d, &y, &m, &dd);
+		return days_from_civil(y, 1, 1);
+	}
+	return d;
+}
+
+day_t
+period_next(day_t d, enum period p)
+{
+	int y, m, dd;
+
+	switch (p) {
+	case PERIOD_DAY:
+		return d + 1;
+	case PERIOD_WEEK:
+		return d - weekday(d) + 7;
+	case PERIOD_MONTH:
+		civil_from_days(d, &y, &m, &dd);
+		return m == 12 ? days_from_civil(y + 1, 1, 1)
+		    : days_from_civil(y, m + 1, 1);
+	case PERIOD_YEAR:
+		civil_from_days(d, &y, &m, &dd);
+		return days_from_civil(y + 1, 1, 1);
+	}
+	return d + 1;
+}
+
+int
+parse_period(const char *s)
+{
+	static const char *const names[] = { "day", "week", "month", "year" };
+	int i;
+
+	for (i = 0; i < 4; i++)
+		if (strcmp(s, names[i]) == 0)
+			return i;
+	return -1;
+}

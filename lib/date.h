@@ -1,0 +1,33 @@
+/* Calendar dates as YYYY-MM-DD (proleptic Gregorian, UTC), held as days
+ * since 1970-01-01 so that day arithmetic is plain integer arithmetic. */
+#ifndef HFSNAP_DATE_H
+#define HFSNAP_DATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef int32_t day_t;
+
+/* Exactly ten characters YYYY-MM-DD naming a real day (years 0001-9999).
+ * Returns 0 on success, -1 when the text is not such a date. */
+int parse_date(const char *s, size_t n, day_t *out);
+
+/* Writes the ten characters of d (no NUL). */
+void format_date(day_t d, char out[10]);
+
+day_t days_from_civil(int y, int m, int d);
+void civil_from_days(day_t days, int *y, int *m, int *d);
+
+/* 0 = Monday ... 6 = Sunday (ISO 8601). */
+int weekday(day_t d);
+
+enum period { PERIOD_DAY, PERIOD_WEEK, PERIOD_MONTH, PERIOD_YEAR };
+
+/* First day of the period holding d; weeks start on Monday. */
+day_t period_start(day_t d, enum period p);
+/* First day of the period after the one holding d. */
+day_t period_next(day_t d, enum period p);
+/* "day", "week", "month" or "year" to a period; -1 for anything else. */
+int parse_period(const char *s);
+
+#endif

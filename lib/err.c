@@ -1,0 +1,112 @@
+#include "err.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *progname = "hfsnap";
+void (*err_before_exit)(void);
+
+void
+err_init(const char *argv0)
+{
+	const char *slash = strrchr(argv0, '/');
+
+	progname = slash ? slash + 1 : argv0;
+}
+
+static _Noreturn void
+finish(int status)
+{
+	void (*flush)(void) = err_before_exit;
+
+	/* A flush that fails calls die() again; clear the hook first so that
+	 * cannot loop. */
+	err_before_exit = NULL;
+	if (flush)
+		flush();
+	exit(status);
+}
+
+void
+die(int status, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	finish(status);
+}
+
+void
+die_at(const char *file, long long line, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: %s:%lld: ", progname, file, line);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	finish(EXIT_DATA);
+}
+
+void
+die_usage(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry '%s -h' for more information.\n", progname);
+	/* Usage errors are found before any output, but flush anyway. */
+	finish(EXIT_USAGE);
+}
+
+void
+warnx(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+const char *
+quote(const char *s, unsigned long n)
+{
+	static char bufs[4][256];
+	static int next;
+	char *buf = bufs[next++ & 3], *p = buf;
+	unsigned long i, shown = n > 60 ? 60 : n;
+
+	*p++ = '\'';
+	for (i = 0; i < shown; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '\t') {
+			*p++ = '\\'; *p++ = 't';
+		} else if (c == '\n') {
+			*p++ = '\\'; *p++ = 'n';
+		} else if (c == '\r') {
+			*p++ = '\\'; *p++ = 'r';
+		} else if (c < 0x20 || c == 0x7f) {
+			p += sprintf(p, "\\x%02x", c);
+		} else {
+			*p++ = (char)c;
+		}
+	}
+	*p++ = '\'';
+	if (shown < n)
+		p += sprintf(p, "... (%lu bytes)", n);
+	*p = '\0';
+	return buf;
+}

@@ -1,0 +1,596 @@
+#include "json.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "err.h"
+
+enum { JSON_BLOCK = 1 << 18 };
+
+/* Bytes that end the fast scan through a string: the closing quote, a
+ * backslash, and the control characters a string may not hold raw. */
+static const unsigned char string_stop[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+};
+
+void
+json_open(struct json *js, const char *path)
+{
+	memset(js, 0, sizeof *js);
+	if (strcmp(path, "-") == 0) {
+		js->fd = 0;
+		js->name = "-";
+	} else {
+		js->fd = open(path, O_RDONLY);
+		if (js->fd < 0)
+			die(EXIT_DATA, "%s: %s", path, strerror(errno));
+		js->name = path;
+	}
+	js->cap = JSON_BLOCK;
+	js->buf = malloc(js->cap);
+	js->scap = 256;
+	js->str = malloc(js->scap);
+	if (!js->buf || !js->str)
+		die(EXIT_DATA, "out of memory");
+	js->line = 1;
+}
+
+void
+json_close(struct json *js)
+{
+	if (js->fd > 0)
+		close(js->fd);
+	free(js->buf);
+	free(js->str);
+	free(js->stack);
+	js->buf = NULL;
+	js->str = NULL;
+	js->stack = NULL;
+}
+
+void
+json_fail(struct json *js, const char *fmt, ...)
+{
+	va_list ap;
+	long long col = js->base + (long long)js->pos - js->line_start + 1;
+	int n = snprintf(js->msg, sizeof js->msg, "%s:%lld:%lld: ", js->name,
+	    js->line, col);
+
+	va_start(ap, fmt);
+	vsnprintf(js->msg + n, sizeof js->msg - (size_t)n, fmt, ap);
+	va_end(ap);
+	longjmp(js->on_error, 1);
+}
+
+/* Replaces the consumed buffer with the next block.  Returns false at end
+ * of file.  Nothing before pos is ever needed again. */
+static bool
+refill(struct json *js)
+{
+	ssize_t r;
+
+	if (js->eof)
+		return false;
+	js->base += (long long)js->end;
+	js->pos = js->end = 0;
+	do
+		r = read(js->fd, js->buf, js->cap);
+	while (r < 0 && errno == EINTR);
+	if (r < 0)
+		json_fail(js, "read error: %s", strerror(errno));
+	if (r == 0) {
+		js->eof = true;
+		return false;
+	}
+	js->end = (size_t)r;
+	return true;
+}
+
+/* The byte at pos, refilling as needed; -1 at end of file. */
+static inline int
+cur(struct json *js)
+{
+	if (js->pos == js->end && !refill(js))
+		return -1;
+	return js->buf[js->pos];
+}
+
+static const char *
+describe(int c)
+{
+	static char tmp[32];
+
+	if (c < 0)
+		return "end of input";
+	if (c >= 0x20 && c < 0x7f)
+		snprintf(tmp, sizeof tmp, "'%c'", c);
+	else
+		snprintf(tmp, sizeof tmp, "byte 0x%02x", c);
+	return tmp;
+}
+
+int
+json_peek(struct json *js)
+{
+	for (;;) {
+		while (js->pos < js->end) {
+			unsigned char c = js->buf[js->pos];
+
+			if (c == ' ' || c == '\t' || c == '\r') {
+				js->pos++;
+			} else if (c == '\n') {
+				js->pos++;
+				js->line++;
+				js->line_start = js->base + (long long)js->pos;
+			} else {
+				return c;
+			}
+		}
+		if (!refill(js))
+			return -1;
+	}
+}
+
+void
+json_skip_bom(struct json *js)
+{
+	/* Only a whole mark is skipped; a partial one is left for the parser
+	 * to reject.  It is looked for in the first block read. */
+	if (cur(js) < 0 || js->end - js->pos < 3)
+		return;
+	if (memcmp(js->buf + js->pos, "\xef\xbb\xbf", 3) == 0) {
+		js->pos += 3;
+		js->line_start = js->base + (long long)js->pos;
+	}
+}
+
+static inline void
+str_push(struct json *js, const void *p, size_t n)
+{
+	if (js->scap - js->len <= n) {
+		while (js->scap - js->len <= n)
+			js->scap *= 2;
+		js->str = realloc(js->str, js->scap);
+		if (!js->str)
+			die(EXIT_DATA, "out of memory");
+	}
+	memcpy(js->str + js->len, p, n);
+	js->len += n;
+}
+
+static int
+hex4(struct json *js)
+{
+	int v = 0, i;
+
+	for (i = 0; i < 4; i++) {
+		int c = cur(js), d;
+
+		if (c >= '0' && c <= '9')
+			d = c - '0';
+		else if (c >= 'a' && c <= 'f')
+			d = c - 'a' + 10;
+		else if (c >= 'A' && c <= 'F')
+			d = c - 'A' + 10;
+		else
+			json_fail(js, "\\u needs four hex digits, found %s",
+			    describe(c));
+		v = v * 16 + d;
+		js->pos++;
+	}
+	return v;
+}
+
+static void
+push_utf8(struct json *js, unsigned long cp)
+{
+	unsigned char b[4];
+	size_t n;
+
+	if (cp < 0x80) {
+		b[0] = (unsigned char)cp;
+		n = 1;
+	} else if (cp < 0x800) {
+		b[0] = (unsigned char)(0xc0 | cp >> 6);
+		b[1] = (unsigned char)(0x80 | (cp & 0x3f));
+		n = 2;
+	} else if (cp < 0x10000) {
+		b[0] = (unsigned char)(0xe0 | cp >> 12);
+		b[1] = (unsigned char)(0x80 | (cp >> 6 & 0x3f));
+		b[2] = (unsigned char)(0x80 | (cp & 0x3f));
+		n = 3;
+	} else {
+		b[0] = (unsigned char)(0xf0 | cp >> 18);
+		b[1] = (unsigned char)(0x80 | (cp >> 12 & 0x3f));
+		b[2] = (unsigned char)(0x80 | (cp >> 6 & 0x3f));
+		b[3] = (unsigned char)(0x80 | (cp & 0x3f));
+		n = 4;
+	}
+	str_push(js, b, n);
+}
+
+/* After a backslash: one escape.  When keep, its decoded bytes are appended
+ * to js->str.  A \u escape of a lone surrogate decodes to U+FFFD, as jq
+ * does; a high surrogate followed by \u of a low one makes one code point. */
+static void
+escape(struct json *js, bool keep)
+{
+	int c = cur(js);
+	char ch;
+
+	js->pos++;
+	switch (c) {
+	case '"': ch = '"'; break;
+	case '\\': ch = '\\'; break;
+	case '/': ch = '/'; break;
+	case 'b': ch = '\b'; break;
+	case 'f': ch = '\f'; break;
+	case 'n': ch = '\n'; break;
+	case 'r': ch = '\r'; break;
+	case 't': ch = '\t'; break;
+	case 'u': {
+		unsigned long cp = (unsigned long)hex4(js);
+
+		if (cp >= 0xd800 && cp <= 0xdbff && cur(js) == '\\') {
+			js->pos++;
+			if (cur(js) != 'u') {
+				/* Another escape follows a lone surrogate. */
+				if (keep)
+					push_utf8(js, 0xfffd);
+				escape(js, keep);
+				return;
+			}
+			js->pos++;
+			{
+				unsigned long lo = (unsigned long)hex4(js);
+
+				if (lo >= 0xdc00 && lo <= 0xdfff) {
+					cp = 0x10000 + ((cp - 0xd800) << 10) +
+					    (lo - 0xdc00);
+				} else {
+					if (keep)
+						push_utf8(js, 0xfffd);
+					cp = lo >= 0xd800 && lo <= 0xdfff ?
+					    0xfffd : lo;
+				}
+			}
+		} else if (cp >= 0xd800 && cp <= 0xdfff) {
+			cp = 0xfffd;
+		}
+		if (keep)
+			push_utf8(js, cp);
+		return;
+	}
+	default:
+		js->pos--;
+		json_fail(js, "invalid escape \\%s in string",
+		    c < 0 ? "at end of input" : describe(c));
+	}
+	if (keep)
+		str_push(js, &ch, 1);
+}
+
+/* Scans a string whose opening quote is at pos, appending its decoded text
+ * to js->str when keep. */
+static void
+scan_string(struct json *js, bool keep)
+{
+	js->pos++;
+	for (;;) {
+		size_t start = js->pos;
+		const unsigned char *b = js->buf;
+		size_t p = start, end = js->end;
+		int c;
+
+		/* The hot loop: ordinary bytes, four at a time. */
+		while (end - p >= 4 && !(string_stop[b[p]] | string_stop[b[p + 1]] |
+		    string_stop[b[p + 2]] | string_stop[b[p + 3]]))
+			p += 4;
+		while (p < end && !string_stop[b[p]])
+			p++;
+		if (keep && p > start)
+			str_push(js, b + start, p - start);
+		js->pos = p;
+		if (p == end) {
+			if (!refill(js))
+				json_fail(js, "unterminated string");
+			continue;
+		}
+		c = b[p];
+		if (c == '"') {
+			js->pos++;
+			return;
+		}
+		if (c == '\\') {
+			js->pos++;
+			if (js->pos == js->end && !refill(js))
+				json_fail(js, "unterminated string");
+			escape(js, keep);
+			continue;
+		}
+		json_fail(js, "control character %s in string (write it as "
+		    "\\u%04x)", describe(c), (unsigned)c);
+	}
+}
+
+void
+json_string(struct json *js)
+{
+	int c = json_peek(js);
+
+	if (c != '"')
+		json_fail(js, "expected a string, found %s", describe(c));
+	js->len = 0;
+	scan_string(js, true);
+	js->str[js->len] = '\0';
+}
+
+static inline void
+num_push(struct json *js, int c, bool keep)
+{
+	if (keep) {
+		char ch = (char)c;
+
+		str_push(js, &ch, 1);
+	}
+	js->pos++;
+}
+
+static void
+scan_number(struct json *js, bool keep)
+{
+	int c = cur(js);
+
+	js->len = 0;
+	if (c == '-') {
+		num_push(js, c, keep);
+		c = cur(js);
+	}
+	if (c == '0') {
+		num_push(js, c, keep);
+		c = cur(js);
+	} else if (c >= '1' && c <= '9') {
+		do {
+			num_push(js, c, keep);
+			c = cur(js);
+		} while (c >= '0' && c <= '9');
+	} else {
+		json_fail(js, "expected a digit, found %s", describe(c));
+	}
+	if (c == '.') {
+		num_push(js, c, keep);
+		c = cur(js);
+		if (c < '0' || c > '9')
+			json_fail(js, "expected a digit after '.', found %s",
+			    describe(c));
+		do {
+			num_push(js, c, keep);
+			c = cur(js);
+		} while (c >= '0' && c <= '9');
+	}
+	if (c == 'e' || c == 'E') {
+		num_push(js, c, keep);
+		c = cur(js);
+		if (c == '+' || c == '-') {
+			num_push(js, c, keep);
+			c = cur(js);
+		}
+		if (c < '0' || c > '9')
+			json_fail(js, "expected a digit in the exponent, found %s",
+			    describe(c));
+		do {
+			num_push(js, c, keep);
+			c = cur(js);
+		} while (c >= '0' && c <= '9');
+	}
+	if (keep)
+		js->str[js->len] = '\0';
+}
+
+void
+json_number(struct json *js)
+{
+	int c = json_peek(js);
+
+	if (c != '-' && (c < '0' || c > '9'))
+		json_fail(js, "expected a number, found %s", describe(c));
+	scan_number(js, true);
+}
+
+int
+json_literal(struct json *js)
+{
+	static const char *const words[] = { "true", "false", "null" };
+	int c = json_peek(js);
+	const char *w;
+
+	switch (c) {
+	case 't': w = words[0]; break;
+	case 'f': w = words[1]; break;
+	case 'n': w = words[2]; break;
+	default: json_fail(js, "unexpected %s", describe(c));
+	}
+	for (const char *p = w; *p; p++) {
+		int b = cur(js);
+
+		if (b != *p)
+			json_fail(js, "unexpected %s (expected '%s')",
+			    describe(b), w);
+		js->pos++;
+	}
+	return c;
+}
+
+static void
+expect_key(struct json *js)
+{
+	int c = json_peek(js);
+
+	if (c != '"')
+		json_fail(js, "expected a member name in quotes, found %s",
+		    describe(c));
+}
+
+static void
+expect_colon(struct json *js)
+{
+	int c = json_peek(js);
+
+	if (c != ':')
+		json_fail(js, "expected ':' after a member name, found %s",
+		    describe(c));
+	js->pos++;
+}
+
+enum { IN_ARRAY = 1, IN_OBJECT = 2 };
+
+void
+json_skip(struct json *js)
+{
+	size_t depth = 0;
+	int c;
+
+	for (;;) {
+		/* A value is expected here. */
+		c = json_peek(js);
+		switch (c) {
+		case '{':
+		case '[':
+			js->pos++;
+			if (json_peek(js) == (c == '{' ? '}' : ']')) {
+				js->pos++;
+				break;
+			}
+			if (depth == js->stack_cap) {
+				if (depth >= JSON_MAX_DEPTH)
+					json_fail(js, "nesting deeper than %d "
+					    "levels", JSON_MAX_DEPTH);
+				js->stack_cap = js->stack_cap ?
+				    js->stack_cap * 2 : 64;
+				js->stack = realloc(js->stack, js->stack_cap);
+				if (!js->stack)
+					die(EXIT_DATA, "out of memory");
+			}
+			js->stack[depth++] = c == '{' ? IN_OBJECT : IN_ARRAY;
+			if (c == '{') {
+				expect_key(js);
+				scan_string(js, false);
+				expect_colon(js);
+			}
+			continue;
+		case '"':
+			scan_string(js, false);
+			break;
+		case 't':
+		case 'f':
+		case 'n':
+			json_literal(js);
+			break;
+		default:
+			if (c == '-' || (c >= '0' && c <= '9')) {
+				scan_number(js, false);
+				break;
+			}
+			json_fail(js, "expected a value, found %s", describe(c));
+		}
+		/* After a value: close containers or move to the next item. */
+		for (;;) {
+			int close;
+
+			if (depth == 0)
+				return;
+			close = js->stack[depth - 1] == IN_OBJECT ? '}' : ']';
+			c = json_peek(js);
+			if (c == ',') {
+				js->pos++;
+				if (close == '}') {
+					expect_key(js);
+					scan_string(js, false);
+					expect_colon(js);
+				}
+				break;
+			}
+			if (c != close)
+				json_fail(js, "expected ',' or '%c', found %s",
+				    close, describe(c));
+			js->pos++;
+			depth--;
+		}
+	}
+}
+
+bool
+json_object_first(struct json *js)
+{
+	int c = json_peek(js);
+
+	if (c != '{')
+		json_fail(js, "expected an object, found %s", describe(c));
+	js->pos++;
+	if (json_peek(js) == '}') {
+		js->pos++;
+		return false;
+	}
+	json_string(js);
+	expect_colon(js);
+	return true;
+}
+
+bool
+json_object_next(struct json *js)
+{
+	int c = json_peek(js);
+
+	if (c == '}') {
+		js->pos++;
+		return false;
+	}
+	if (c != ',')
+		json_fail(js, "expected ',' or '}', found %s", describe(c));
+	js->pos++;
+	expect_key(js);
+	json_string(js);
+	expect_colon(js);
+	return true;
+}
+
+bool
+json_array_first(struct json *js)
+{
+	int c = json_peek(js);
+
+	if (c != '[')
+		json_fail(js, "expected an array, found %s", describe(c));
+	js->pos++;
+	if (json_peek(js) == ']') {
+		js->pos++;
+		return false;
+	}
+	return true;
+}
+
+bool
+json_array_next(struct json *js)
+{
+	int c = json_peek(js);
+
+	if (c == ']') {
+		js->pos++;
+		return false;
+	}
+	if (c != ',')
+		json_fail(js, "expected ',' or ']', found %s", describe(c));
+	js->pos++;
+	return true;
+}

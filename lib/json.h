@@ -1,0 +1,74 @@
+/* A streaming JSON reader (RFC 8259).
+ *
+ * It pulls bytes from a file descriptor through a fixed block buffer and
+ * never holds the document: strings are decoded into one reusable scratch
+ * buffer, values nobody asked for are skipped without decoding, and nesting
+ * is tracked with one byte per level.  Memory is therefore bounded by the
+ * largest single string or number the caller keeps, not by the file size.
+ *
+ * Errors (syntax, or the caller's own through json_fail) record a message
+ * with FILE:LINE:COLUMN (bytes, both from 1) and longjmp to js->on_error, so a
+ * caller can stop one file and go on with the next. */
+#ifndef HFSNAP_JSON_H
+#define HFSNAP_JSON_H
+
+#include <setjmp.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+enum { JSON_MAX_DEPTH = 1 << 20 };
+
+struct json {
+	int fd;
+	const char *name;
+	unsigned char *buf;
+	size_t cap, pos, end;
+	bool eof;
+	long long base;		/* file offset of buf[0] */
+	long long line;		/* current line, from 1 */
+	long long line_start;	/* file offset where it starts */
+
+	char *str;		/* last string or number read, NUL-terminated */
+	size_t len, scap;
+
+	unsigned char *stack;	/* container kinds while skipping */
+	size_t stack_cap;
+
+	jmp_buf on_error;
+	char msg[512];		/* "FILE:LINE:COLUMN: what" after an error */
+};
+
+/* Opens path ("-" = stdin); dies with status 1 if it cannot be opened. */
+void json_open(struct json *js, const char *path);
+void json_close(struct json *js);
+
+/* The next significant byte (whitespace skipped), not consumed; -1 at end. */
+int json_peek(struct json *js);
+
+/* Reads a string value into js->str / js->len. */
+void json_string(struct json *js);
+/* Reads a number and copies its text into js->str / js->len. */
+void json_number(struct json *js);
+/* Reads true, false or null and returns 't', 'f' or 'n'. */
+int json_literal(struct json *js);
+/* Skips one whole value of any kind, checking its syntax. */
+void json_skip(struct json *js);
+
+/* Objects: json_object_first consumes '{' and, if a member follows, its key
+ * (into js->str) and ':' and returns true; json_object_next consumes ',' and
+ * the next key and ':' (true) or the closing '}' (false). */
+bool json_object_first(struct json *js);
+bool json_object_next(struct json *js);
+/* Arrays: the same with '[', ',' and ']', positioned before each value. */
+bool json_array_first(struct json *js);
+bool json_array_next(struct json *js);
+
+/* Skips a UTF-8 byte order mark at the very start of the file. */
+void json_skip_bom(struct json *js);
+
+/* Records "FILE:LINE:COLUMN: message" at the current position and longjmps
+ * to js->on_error. */
+_Noreturn void json_fail(struct json *js, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+#endif

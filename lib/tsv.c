@@ -1,0 +1,320 @@
+#include "tsv.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "err.h"
+#include "out.h"
+
+enum { LR_BLOCK = 1 << 17 };
+
+static void *
+xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n);
+	if (!p)
+		die(EXIT_DATA, "out of memory");
+	return p;
+}
+
+void
+lr_open(struct linereader *lr, const char *path)
+{
+	memset(lr, 0, sizeof *lr);
+	if (strcmp(path, "-") == 0) {
+		lr->fd = 0;
+		lr->name = "-";
+	} else {
+		lr->fd = open(path, O_RDONLY);
+		if (lr->fd < 0)
+			die(EXIT_DATA, "%s: %s", path, strerror(errno));
+		lr->name = path;
+	}
+	lr->cap = LR_BLOCK;
+	lr->buf = xrealloc(NULL, lr->cap);
+}
+
+void
+lr_close(struct linereader *lr)
+{
+	if (lr->fd > 0)
+		close(lr->fd);
+	free(lr->buf);
+	lr->buf = NULL;
+}
+
+/* Reads more bytes after the ones held, moving them to the front and growing
+ * the buffer when a single line fills it.  Returns the count read. */
+static size_t
+lr_fill(struct linereader *lr)
+{
+	ssize_t r;
+
+	if (lr->start > 0) {
+		memmove(lr->buf, lr->buf + lr->start, lr->end - lr->start);
+		lr->end -= lr->start;
+		lr->start = 0;
+	}
+	if (lr->end == lr->cap) {
+		lr->cap *= 2;
+		lr->buf = xrealloc(lr->buf, lr->cap);
+	}
+	do
+		r = read(lr->fd, lr->buf + lr->end, lr->cap - lr->end);
+	while (r < 0 && errno == EINTR);
+	if (r < 0)
+		die(EXIT_DATA, "%s: read error: %s", lr->name, strerror(errno));
+	if (r == 0)
+		lr->eof = true;
+	lr->end += (size_t)r;
+	return (size_t)r;
+}
+
+int
+lr_next(struct linereader *lr, char **line, size_t *len)
+{
+	size_t scanned = 0;
+	char *nl;
+
+	for (;;) {
+		char *from = lr->buf + lr->start + scanned;
+
+		nl = memchr(from, '\n', lr->end - lr->start - scanned);
+		if (nl)
+			break;
+		scanned = lr->end - lr->start;
+		if (lr->eof || lr_fill(lr) == 0) {
+			if (lr->start == lr->end)
+				return 0;
+			/* A last line without LF: make room to end it. */
+			if (lr->end == lr->cap)
+				lr->buf = xrealloc(lr->buf, ++lr->cap);
+			nl = lr->buf + lr->end;
+			lr->end++;
+			break;
+		}
+	}
+	*line = lr->buf + lr->start;
+	*len = (size_t)(nl - *line);
+	lr->start = (size_t)(nl - lr->buf) + 1;
+	lr->lineno++;
+	if (*len > 0 && (*line)[*len - 1] == '\r')
+		(*len)--;
+	(*line)[*len] = '\0';
+	if (memchr(*line, '\0', *len))
+		die_at(lr->name, lr->lineno, "NUL byte in line");
+	return 1;
+}
+
+void
+split_fields(struct fields *fs, char *line, size_t len)
+{
+	char *p = line, *end = line + len;
+
+	fs->n = 0;
+	for (;;) {
+		char *tab = memchr(p, '\t', (size_t)(end - p));
+		char *stop = tab ? tab : end;
+
+		if (fs->n == fs->cap) {
+			fs->cap = fs->cap ? fs->cap * 2 : 16;
+			fs->f = xrealloc(fs->f, fs->cap * sizeof *fs->f);
+		}
+		fs->f[fs->n].p = p;
+		fs->f[fs->n].len = (size_t)(stop - p);
+		fs->n++;
+		if (!tab)
+			break;
+		p = tab + 1;
+	}
+}
+
+static bool
+next_line(struct tsvin *in, char **line, size_t *len)
+{
+	for (;;) {
+		if (!in->open) {
+			if (in->cur >= in->nfiles)
+				return false;
+			lr_open(&in->lr, in->files[in->cur]);
+			in->open = true;
+		}
+		if (lr_next(&in->lr, line, len))
+			return true;
+		lr_close(&in->lr);
+		in->open = false;
+		in->cur++;
+	}
+}
+
+static char *stdin_name[] = { "-" };
+
+void
+tsvin_open(struct tsvin *in, int nfiles, char **files)
+{
+	char *line;
+	size_t len;
+
+	memset(in, 0, sizeof *in);
+	if (nfiles == 0) {
+		files = stdin_name;
+		nfiles = 1;
+	}
+	in->files = files;
+	in->nfiles = nfiles;
+	if (!next_line(in, &line, &len))
+		return;
+	if (len > 0 && line[0] == '#') {
+		in->has_header = true;
+		in->header_len = len - 1;
+		in->header = xrealloc(NULL, len);
+		memcpy(in->header, line + 1, len - 1);
+		in->header[len - 1] = '\0';
+		split_fields(&in->names, in->header, in->header_len);
+	} else {
+		/* Keep the line: the caller gets it as the first row. */
+		in->pending = line;
+		in->pending_len = len;
+		in->has_pending = true;
+	}
+}
+
+bool
+tsvin_empty(const struct tsvin *in)
+{
+	return !in->has_header && !in->has_pending;
+}
+
+int
+tsvin_next(struct tsvin *in, struct fields *fs)
+{
+	char *line;
+	size_t len;
+
+	if (in->has_pending) {
+		in->has_pending = false;
+		split_fields(fs, in->pending, in->pending_len);
+		return 1;
+	}
+	for (;;) {
+		if (!next_line(in, &line, &len))
+			return 0;
+		if (len == 0 || line[0] != '#')
+			break;
+		if (!in->has_header)
+			die_at(in->lr.name, in->lr.lineno,
+			    "header line %s, but the input started without one",
+			    quote(line, len));
+		if (len - 1 != in->header_len ||
+		    memcmp(line + 1, in->header, len - 1) != 0)
+			die_at(in->lr.name, in->lr.lineno,
+			    "header %s differs from the first header %s",
+			    quote(line, len), quote(in->header, in->header_len));
+	}
+	split_fields(fs, line, len);
+	return 1;
+}
+
+size_t
+column_index(const struct tsvin *in, const char *spec, const char *option)
+{
+	const char *p;
+	size_t i, v = 0;
+
+	for (p = spec; *p >= '0' && *p <= '9'; p++) {
+		v = v * 10 + (size_t)(*p - '0');
+		if (v > 1000000)
+			die_usage("%s %s: column number too large", option, spec);
+	}
+	if (*p == '\0' && p != spec) {
+		if (v == 0)
+			die_usage("%s %s: columns are numbered from 1", option, spec);
+		return v - 1;
+	}
+	if (*spec == '\0')
+		die_usage("%s: empty column name", option);
+	if (!in->has_header) {
+		if (tsvin_empty(in))
+			return 0;	/* no rows will need it */
+		die_usage("%s %s: the input has no '#' header to find a column "
+		    "name in; give a column number", option, spec);
+	}
+	for (i = 0; i < in->names.n; i++)
+		if (strlen(spec) == in->names.f[i].len &&
+		    memcmp(in->names.f[i].p, spec, in->names.f[i].len) == 0)
+			return i;
+	die_usage("%s %s: no such column in the header of %s", option, spec,
+	    in->lr.name);
+}
+
+const char *
+column_name(const struct tsvin *in, size_t i)
+{
+	static char num[24];
+
+	if (in->has_header && i < in->names.n) {
+		/* Header names were split in place; they are NUL-free but not
+		 * NUL-terminated, so copy out. */
+		static char name[256];
+		size_t n = in->names.f[i].len < 255 ? in->names.f[i].len : 255;
+
+		memcpy(name, in->names.f[i].p, n);
+		name[n] = '\0';
+		return name;
+	}
+	snprintf(num, sizeof num, "%zu", i + 1);
+	return num;
+}
+
+size_t
+split_list(const char *list, char **items, size_t max, const char *option)
+{
+	char *copy = xrealloc(NULL, strlen(list) + 1), *p;
+	size_t n = 0;
+
+	strcpy(copy, list);
+	for (p = copy;;) {
+		char *comma = strchr(p, ',');
+
+		if (comma)
+			*comma = '\0';
+		if (*p == '\0')
+			die_usage("%s %s: empty item in the list", option, list);
+		if (n == max)
+			die_usage("%s %s: more than %zu items", option, list, max);
+		items[n++] = p;
+		if (!comma)
+			break;
+		p = comma + 1;
+	}
+	return n;
+}
+
+void
+need_column(const struct tsvin *in, const struct fields *fs, size_t i)
+{
+	if (i >= fs->n)
+		die_at(tsvin_name(in), tsvin_line(in),
+		    "line has %zu field%s, column %s needs %zu", fs->n,
+		    fs->n == 1 ? "" : "s", column_name(in, i), i + 1);
+}
+
+void
+write_header(const struct tsvin *in, const char *const *extra, size_t nextra)
+{
+	size_t i;
+
+	if (!in->has_header)
+		return;
+	out_char('#');
+	out_write(in->header, in->header_len);
+	for (i = 0; i < nextra; i++) {
+		out_char('\t');
+		out_str(extra[i]);
+	}
+	out_endrow();
+}

@@ -1,0 +1,87 @@
+/* Reading TSV: lines from a chain of files, fields split on TAB without a
+ * malloc per field, the '#' header and column lookup by name or number. */
+#ifndef HFSNAP_TSV_H
+#define HFSNAP_TSV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Buffered line reader over one file descriptor.  A line is returned without
+ * its LF and without a CR before it; it stays valid until the next call. */
+struct linereader {
+	int fd;
+	const char *name;	/* for messages: the path, or "-" */
+	char *buf;
+	size_t cap, start, end;
+	long long lineno;	/* number of the line last returned */
+	bool eof;
+};
+
+/* Opens path ("-" is standard input); dies with status 1 if it cannot. */
+void lr_open(struct linereader *lr, const char *path);
+/* Returns 1 and the next line, or 0 at end of file.  A NUL byte in a line is
+ * a located error. */
+int lr_next(struct linereader *lr, char **line, size_t *len);
+void lr_close(struct linereader *lr);
+
+struct field {
+	char *p;
+	size_t len;
+};
+
+/* The fields of one line, pointing into the line.  Reused from row to row. */
+struct fields {
+	struct field *f;
+	size_t n, cap;
+};
+
+void split_fields(struct fields *fs, char *line, size_t len);
+
+/* Input over the operands of a command line: files read one after another
+ * ("-" or none is standard input), the header taken from the first line of
+ * the first file when it starts with '#', copies of it later skipped. */
+struct tsvin {
+	char **files;
+	int nfiles, cur;
+	struct linereader lr;
+	bool open;
+	bool has_header;
+	char *header;		/* the header line, without '#' */
+	size_t header_len;
+	struct fields names;	/* the header's column names */
+	char *pending;		/* first data line, read while looking for a header */
+	size_t pending_len;
+	bool has_pending;
+};
+
+void tsvin_open(struct tsvin *in, int nfiles, char **files);
+/* Next data row split into fs; 0 at the end of the last file.  A '#' line
+ * that is not a copy of the header is a located error. */
+int tsvin_next(struct tsvin *in, struct fields *fs);
+/* Location of the row last returned, for messages. */
+static inline const char *tsvin_name(const struct tsvin *in) { return in->lr.name; }
+static inline long long tsvin_line(const struct tsvin *in) { return in->lr.lineno; }
+/* True when the input held no line at all. */
+bool tsvin_empty(const struct tsvin *in);
+
+/* A column given by name or 1-based number, as every -m/-t/-v/-g option
+ * takes it.  Returns the 0-based index; dies with status 2 when a name is
+ * not in the header or there is no header to look it up in.  `option` names
+ * the option for the message, e.g. "-m". */
+size_t column_index(const struct tsvin *in, const char *spec, const char *option);
+
+/* The name of 0-based column i: from the header, else its number. */
+const char *column_name(const struct tsvin *in, size_t i);
+
+/* Splits "a,b,3" into at most max column specs (pointers into a copy of
+ * list); dies with status 2 on an empty item.  Returns the count. */
+size_t split_list(const char *list, char **items, size_t max, const char *option);
+
+/* Dies with a located error unless the row has column i. */
+void need_column(const struct tsvin *in, const struct fields *fs, size_t i);
+
+/* Writes the header (with '#') and `extra` added names, when the input had a
+ * header; writes nothing otherwise. */
+void write_header(const struct tsvin *in, const char *const *extra, size_t nextra);
+
+#endif
