@@ -1,6 +1,7 @@
 # hfsnap: build, test, install.
 #
 #   make                 build every tool into bin/
+#   make demo            build, then run the sample pipeline in examples/
 #   make check           unit tests (C) and the Bats suites
 #   make bench           side-by-side benchmarks against jq, datamash, awk
 #   make install PREFIX=/usr/local DESTDIR=
@@ -56,6 +57,9 @@ $(O)/unit/%: tests/unit/%.c tests/unit/unit.h $(LIBA) lib/*.h
 check: all $(UNITS)
 	BIN=$(CURDIR)/$(BIN) UNITS="$(UNITS)" tests/run
 
+demo: all
+	$(MAKE) -C examples BIN=$(CURDIR)/$(BIN) demo
+
 bench: all
 	BIN=$(CURDIR)/$(BIN) bench/run
 
@@ -68,7 +72,7 @@ uninstall:
 	for t in $(TOOLS); do rm -f $(DESTDIR)$(BINDIR)/$$t $(DESTDIR)$(MANDIR)/man1/$$t.1; done
 
 clean:
-	rm -rf build bin
+	rm -rf build bin examples/out
 
-.PHONY: all check bench install uninstall clean
+.PHONY: all demo check bench install uninstall clean
 .SECONDARY: $(LIBOBJ)

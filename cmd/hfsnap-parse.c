@@ -55,8 +55,8 @@ static void
 usage(void)
 {
 	printf(
-"Usage: hfsnap-parse [-d DATE] [-f COLUMNS] [FILE...]\n"
-"       hfsnap-parse --validate [FILE...]\n"
+"Usage: hfsnap-parse [-d DATE] [-f COLUMNS] [FILE ...]\n"
+"       hfsnap-parse --validate [FILE ...]\n"
 "Convert Hugging Face Hub model listings (JSON arrays, arrays back to back,\n"
 "or JSONL) to TSV: a '#' header, then one row per model.\n"
 "\n"
@@ -161,7 +161,8 @@ kind_of(int c)
 	case 't': case 'f': return "a boolean";
 	case 'n': return "null";
 	case -1: return "end of input";
-	default: return "a number";
+	case '-': return "a number";
+	default: return c >= '0' && c <= '9' ? "a number" : "a stray character";
 	}
 }
 
@@ -642,13 +643,14 @@ main(int argc, char **argv)
 	size_t c;
 
 	err_init(argv[0]);
+	opterr = 0;
 	rec.cap = 4096;
 	rec.text = malloc(rec.cap);
 	if (!rec.text)
 		die(EXIT_DATA, "out of memory");
 	for (c = 0; c < NCOLUMNS; c++)
 		o.cols[o.ncols++] = (enum column)c;
-	while ((opt = getopt_long(argc, argv, "d:f:h", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":d:f:h", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'd': {
 			day_t d;
@@ -672,9 +674,7 @@ main(int argc, char **argv)
 			printf("hfsnap-parse %s\n", VERSION);
 			return 0;
 		default:
-			fprintf(stderr, "Try '%s -h' for more information.\n",
-			    progname);
-			return EXIT_USAGE;
+			die_option(opt, argv);
 		}
 	}
 	files = argv + optind;

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 const char *progname = "hfsnap";
 void (*err_before_exit)(void);
@@ -66,6 +67,21 @@ die_usage(const char *fmt, ...)
 	fprintf(stderr, "\nTry '%s -h' for more information.\n", progname);
 	/* Usage errors are found before any output, but flush anyway. */
 	finish(EXIT_USAGE);
+}
+
+void
+die_option(int opt, char **argv)
+{
+	const char *arg = optind > 0 ? argv[optind - 1] : "";
+
+	if (opt == ':') {
+		if (optopt && arg[1] != '-')
+			die_usage("option '-%c' needs an argument", optopt);
+		die_usage("option '%s' needs an argument", arg);
+	}
+	if (optopt)
+		die_usage("unknown option '-%c'", optopt);
+	die_usage("unknown option '%s'", arg);
 }
 
 void

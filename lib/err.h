@@ -28,6 +28,10 @@ _Noreturn void die_at(const char *file, long long line, const char *fmt, ...)
 _Noreturn void die_usage(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
 
+/* After getopt_long returned '?' or ':' (with opterr = 0 and an option
+ * string starting with ':'): say which option was wrong and exit 2. */
+_Noreturn void die_option(int opt, char **argv);
+
 /* Print "tool: message" without exiting. */
 void warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
