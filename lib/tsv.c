@@ -183,6 +183,18 @@ tsvin_open(struct tsvin *in, int nfiles, char **files)
 	}
 }
 
+void
+tsvin_close(struct tsvin *in)
+{
+	if (in->open)
+		lr_close(&in->lr);
+	in->open = false;
+	free(in->header);
+	free(in->names.f);
+	in->header = NULL;
+	in->names.f = NULL;
+}
+
 bool
 tsvin_empty(const struct tsvin *in)
 {

@@ -55,6 +55,7 @@ struct tsvin {
 };
 
 void tsvin_open(struct tsvin *in, int nfiles, char **files);
+void tsvin_close(struct tsvin *in);
 /* Next data row split into fs; 0 at the end of the last file.  A '#' line
  * that is not a copy of the header is a located error. */
 int tsvin_next(struct tsvin *in, struct fields *fs);

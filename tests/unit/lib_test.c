@@ -175,6 +175,31 @@ test_lines(void)
 }
 
 static void
+test_input(void)
+{
+	static const char a[] = "#model\tdate\tdownloads\nm1\t2025-01-01\t5\n";
+	static const char b[] = "#model\tdate\tdownloads\r\nm2\t2025-01-02\t6\r\n";
+	char pa[256], pb[256];
+	char *files[2] = { pa, pb };
+	struct tsvin in;
+	struct fields fs = { 0 };
+
+	snprintf(pa, sizeof pa, "%s", write_file("a.tsv", a, sizeof a - 1));
+	snprintf(pb, sizeof pb, "%s", write_file("b.tsv", b, sizeof b - 1));
+	tsvin_open(&in, 2, files);
+	CHECK(in.has_header && in.names.n == 3, "header of three names");
+	CHECK(column_index(&in, "downloads", "-v") == 2 &&
+	    column_index(&in, "1", "-m") == 0, "columns by name and number");
+	CHECK(tsvin_next(&in, &fs) && fs.n == 3 && fs.f[0].p[1] == '1',
+	    "first row");
+	CHECK(tsvin_next(&in, &fs) && fs.n == 3 && fs.f[0].p[1] == '2' &&
+	    tsvin_line(&in) == 2, "second file's copy of the header (CRLF) skipped");
+	CHECK(!tsvin_next(&in, &fs), "end of both files");
+	tsvin_close(&in);
+	free(fs.f);
+}
+
+static void
 test_tables(void)
 {
 	static const char *const names[] = { "model_id", "total_params_b" };
@@ -290,6 +315,7 @@ main(void)
 	test_decimals();
 	test_dates();
 	test_lines();
+	test_input();
 	test_tables();
 	test_json();
 	{
