@@ -18,7 +18,7 @@
 #include "num.h"
 #include "out.h"
 
-#define VERSION "0.1.0"
+#include "version.h"
 
 enum column {
 	C_MODEL, C_DATE, C_DOWNLOADS, C_DOWNLOADS_30D, C_LIKES, C_CREATED,
@@ -671,7 +671,7 @@ main(int argc, char **argv)
 			usage();
 			return 0;
 		case OPT_VERSION:
-			printf("hfsnap-parse %s\n", VERSION);
+			printf("hfsnap-parse %s\n", HFSNAP_VERSION);
 			return 0;
 		default:
 			die_option(opt, argv);

@@ -7,7 +7,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "date.h"
 #include "err.h"
+#include "num.h"
 #include "out.h"
 
 enum { LR_BLOCK = 1 << 17 };
@@ -329,4 +331,51 @@ write_header(const struct tsvin *in, const char *const *extra, size_t nextra)
 		out_str(extra[i]);
 	}
 	out_endrow();
+}
+
+int32_t
+field_date(const struct tsvin *in, const struct field *f, size_t col)
+{
+	day_t d;
+
+	if (parse_date(f->p, f->len, &d) != 0)
+		die_at(tsvin_name(in), tsvin_line(in), "column %s: %s is not "
+		    "a date (YYYY-MM-DD)", column_name(in, col), quote(f->p, f->len));
+	return d;
+}
+
+uint64_t
+field_count(const struct tsvin *in, const struct field *f, size_t col)
+{
+	uint64_t v = 0;
+	enum num_status st = parse_count(f->p, f->len, &v);
+
+	switch (st) {
+	case NUM_OK:
+		return v;
+	case NUM_EMPTY:
+	case NUM_SYNTAX:
+		die_at(tsvin_name(in), tsvin_line(in), "column %s: %s is not "
+		    "a count (a whole number)", column_name(in, col),
+		    quote(f->p, f->len));
+	case NUM_NEGATIVE:
+		die_at(tsvin_name(in), tsvin_line(in), "column %s: %s is a "
+		    "negative count", column_name(in, col), quote(f->p, f->len));
+	case NUM_RANGE:
+		die_at(tsvin_name(in), tsvin_line(in), "column %s: %s is past "
+		    "2^63-1", column_name(in, col), quote(f->p, f->len));
+	}
+	return v;
+}
+
+bool
+column_exists(const struct tsvin *in, const char *name)
+{
+	size_t i, n = strlen(name);
+
+	for (i = 0; i < in->names.n; i++)
+		if (in->names.f[i].len == n &&
+		    memcmp(in->names.f[i].p, name, n) == 0)
+			return true;
+	return false;
 }

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Buffered line reader over one file descriptor.  A line is returned without
  * its LF and without a CR before it; it stays valid until the next call. */
@@ -77,6 +78,15 @@ const char *column_name(const struct tsvin *in, size_t i);
 /* Splits "a,b,3" into at most max column specs (pointers into a copy of
  * list); dies with status 2 on an empty item.  Returns the count. */
 size_t split_list(const char *list, char **items, size_t max, const char *option);
+
+/* True when the header names a column `name`. */
+bool column_exists(const struct tsvin *in, const char *name);
+
+/* Typed access to field f of column col of the current row, with a located
+ * error naming the column and the value: a YYYY-MM-DD date (as days since
+ * 1970-01-01), a count from 0 to 2^63-1. */
+int32_t field_date(const struct tsvin *in, const struct field *f, size_t col);
+uint64_t field_count(const struct tsvin *in, const struct field *f, size_t col);
 
 /* Dies with a located error unless the row has column i. */
 void need_column(const struct tsvin *in, const struct fields *fs, size_t i);

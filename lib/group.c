@@ -1,0 +1,64 @@
+#include "group.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+
+static int
+compare(const char *a, size_t an, const char *b, size_t bn)
+{
+	int c = memcmp(a, b, an < bn ? an : bn);
+
+	return c ? c : (an > bn) - (an < bn);
+}
+
+bool
+group_row(struct grouping *g, const struct tsvin *in, const char *key,
+    size_t n, day_t date)
+{
+	if (g->started && n == g->len && memcmp(key, g->key, n) == 0) {
+		if (date <= g->last) {
+			char d[11] = "", p[11] = "";
+
+			format_date(date, d);
+			format_date(g->last, p);
+			die_at(tsvin_name(in), tsvin_line(in), "%s %s for "
+			    "model %s: dates must ascend within a model (sort "
+			    "the input with LC_ALL=C sort)", d,
+			    date == g->last ? "repeats" : "comes after", quote(key, n));
+		}
+		g->last = date;
+		return false;
+	}
+	if (!g->started) {
+		g->ascending = true;
+	} else {
+		hashset_add(&g->seen, hash_bytes(g->key, g->len));
+		if (g->ascending && compare(key, n, g->key, g->len) < 0)
+			g->ascending = false;
+		if (!g->ascending && !hashset_add(&g->seen, hash_bytes(key, n)))
+			die_at(tsvin_name(in), tsvin_line(in), "model %s appears "
+			    "again after other models: the input must be grouped "
+			    "by model (sort it with LC_ALL=C sort)", quote(key, n));
+	}
+	if (g->cap < n + 1) {
+		g->cap = n + 64;
+		g->key = realloc(g->key, g->cap);
+		if (!g->key)
+			die(EXIT_DATA, "out of memory");
+	}
+	memcpy(g->key, key, n);
+	g->len = n;
+	g->started = true;
+	g->last = date;
+	return true;
+}
+
+void
+group_free(struct grouping *g)
+{
+	free(g->key);
+	hashset_free(&g->seen);
+	memset(g, 0, sizeof *g);
+}
