@@ -369,8 +369,10 @@ main(int argc, char **argv)
 		m = &fs.f[col_model];
 		v = &fs.f[col_value];
 		date = field_date(&in, &fs.f[col_date], col_date);
-		if (group_row(&g, &in, m->p, m->len, date))
+		if (group_is_new(&g, &in, m->p, m->len, date)) {
 			finish_model(&s, &in);
+			group_enter(&g, &in, m->p, m->len, date);
+		}
 		has = v->len > 0;
 		if (has)
 			value = field_count(&in, v, col_value);

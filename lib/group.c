@@ -14,23 +14,32 @@ compare(const char *a, size_t an, const char *b, size_t bn)
 }
 
 bool
-group_row(struct grouping *g, const struct tsvin *in, const char *key,
+group_is_new(struct grouping *g, const struct tsvin *in, const char *key,
     size_t n, day_t date)
 {
-	if (g->started && n == g->len && memcmp(key, g->key, n) == 0) {
-		if (date <= g->last) {
-			char d[11] = "", p[11] = "";
+	if (!g->started || n != g->len || memcmp(key, g->key, n) != 0)
+		return true;
+	if (date <= g->last) {
+		char d[11] = "", p[11] = "";
 
-			format_date(date, d);
-			format_date(g->last, p);
-			die_at(tsvin_name(in), tsvin_line(in), "%s %s for "
-			    "model %s: dates must ascend within a model (sort "
-			    "the input with LC_ALL=C sort)", d,
-			    date == g->last ? "repeats" : "comes after", quote(key, n));
-		}
-		g->last = date;
-		return false;
+		format_date(date, d);
+		format_date(g->last, p);
+		if (date == g->last)
+			die_at(tsvin_name(in), tsvin_line(in), "date %s repeats "
+			    "for model %s: one row per model and day (sort the "
+			    "input with LC_ALL=C sort)", d, quote(key, n));
+		die_at(tsvin_name(in), tsvin_line(in), "date %s comes after %s "
+		    "for model %s: dates must ascend within a model (sort the "
+		    "input with LC_ALL=C sort)", d, p, quote(key, n));
 	}
+	g->last = date;
+	return false;
+}
+
+void
+group_enter(struct grouping *g, const struct tsvin *in, const char *key,
+    size_t n, day_t date)
+{
 	if (!g->started) {
 		g->ascending = true;
 	} else {
@@ -52,7 +61,6 @@ group_row(struct grouping *g, const struct tsvin *in, const char *key,
 	g->len = n;
 	g->started = true;
 	g->last = date;
-	return true;
 }
 
 void

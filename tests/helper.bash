@@ -23,3 +23,19 @@ same() {
 		return 1
 	fi
 }
+
+# The usage lines of `TOOL -h` (from "Usage:" to the first line that does not
+# start with a blank) must equal the SYNOPSIS of man/man1/TOOL.1, spaces
+# squeezed; -h must fit a 24-line screen.
+check_synopsis() {
+	local tool=$1 usage synopsis
+	run "$tool" -h
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -le 24 ] || { echo "$tool -h has ${#lines[@]} lines"; return 1; }
+	usage=$("$tool" -h | awk 'NR == 1 { sub(/^Usage: /, ""); print; next } /^[ \t]/ { print; next } { exit }' | tr -s ' \n' '  ' | sed 's/ *$//')
+	need_cmd man
+	synopsis=$(MANWIDTH=300 man -l "$ROOT/man/man1/$tool.1" 2>/dev/null |
+		awk '/^SYNOPSIS/ { on = 1; next } on && /^[A-Z]/ { exit } on { print }' |
+		tr -s ' \n' '  ' | sed 's/^ *//; s/ *$//')
+	same "$usage" "$synopsis"
+}

@@ -292,10 +292,7 @@ parse_text() {
 	[ "${#lines[@]}" -le 24 ]
 	same "${lines[0]}" "Usage: hfsnap-parse [-d DATE] [-f COLUMNS] [FILE ...]"
 	page=$ROOT/man/man1/hfsnap-parse.1
-	need_cmd man
-	# The rendered SYNOPSIS is the usage line.
-	synopsis=$(MANWIDTH=200 man -l "$page" 2>/dev/null | sed -n '/^SYNOPSIS/{n;p;}' | sed 's/^ *//')
-	same "Usage: $synopsis" "${lines[0]}"
+	check_synopsis hfsnap-parse
 	# Every long option of the usage text is documented in the page.
 	for opt in date fields validate help version; do
 		grep -q -- "$opt" "$page" || { echo "--$opt missing from the man page"; false; }

@@ -1,6 +1,7 @@
 /* hfsnap-gen: deterministic test data shaped like Hugging Face Hub output.
  *
- *   hfsnap-gen snapshot [-n MODELS] [-s SEED] [-p PAGES] [--jsonl]
+ *   hfsnap-gen snapshot [-n MODELS] [-s SEED] [-p PAGES] [--jsonl] [-d DATE]
+ *   hfsnap-gen series [-n MODELS] [-D DAYS] [-s SEED] [-d FIRST_DAY]
  *
  * writes one day's model listing as the Hub API returns it with
  * expand[]=... : the fields hfsnap-parse reads among the nested noise real
@@ -8,7 +9,15 @@
  * varying member order, with the awkward cases real data has: missing
  * createdAt, null safetensors, GGUF and MLX re-uploads, base_model tags of
  * both forms, and strings with quotes, backslashes, tabs, newlines and
- * non-ASCII text.  The same seed always gives the same bytes. */
+ * non-ASCII text.
+ *
+ * series writes what `hfsnap-parse | LC_ALL=C sort` would make of DAYS daily
+ * snapshots: #model date downloads created params, grouped by model in
+ * byte order, with launch peaks and long tails, a few one-day spikes,
+ * a few counts that go down, and a few missing days.
+ *
+ * The same seed always gives the same bytes. */
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -260,26 +269,84 @@ static void
 usage(void)
 {
 	fprintf(stderr, "usage: hfsnap-gen snapshot [-n MODELS] [-s SEED] "
-	    "[-p PAGES] [--jsonl] [-d DATE]\n");
+	    "[-p PAGES] [--jsonl] [-d DATE]\n"
+	    "       hfsnap-gen series [-n MODELS] [-D DAYS] [-s SEED] "
+	    "[-d FIRST_DAY]\n");
 	exit(2);
+}
+
+/* Per-model daily series.  Model ids sort in the order they are made
+ * (an org block, then a zero-padded number), so the output is grouped and
+ * in LC_ALL=C order without a sort. */
+static void
+series(unsigned models, unsigned days, day_t first)
+{
+	static const char *const sorted_orgs[] = {
+		"MiniMaxAI", "Qwen", "deepseek-ai", "google", "meta-llama",
+		"microsoft", "mistralai", "moonshotai", "nvidia", "openai",
+		"zai-org",
+	};
+	const unsigned norgs = sizeof sorted_orgs / sizeof sorted_orgs[0];
+	unsigned m;
+
+	printf("#model\tdate\tdownloads\tcreated\tparams\n");
+	for (m = 0; m < models; m++) {
+		const char *org = sorted_orgs[(unsigned long long)m * norgs / models];
+		const char *size = PICK(sizes);
+		char id[128], d[11] = "", c[11] = "";
+		/* Released up to a year before the first day, or during. */
+		int start = chance(90) ? -(int)below(365) - 1 : (int)below(days);
+		double peak = 50.0 * (double)(1 + below(2000)) * (chance(5) ? 50 : 1);
+		double tail = peak * (0.02 + (double)below(100) / 1000);
+		double tau = 3 + below(30);
+		uint64_t total = 0;
+		unsigned long long params = 1000000ULL * (1 + below(400000));
+		unsigned t;
+
+		snprintf(id, sizeof id, "%s/m%06u-%s-%s", org, m, PICK(families), size);
+		format_date(first + start, c);
+		if (start < 0)
+			total = (uint64_t)(tail * -start + peak * tau);
+		for (t = start > 0 ? (unsigned)start : 0; t < days; t++) {
+			double age = (double)((int)t - start);
+			double daily = tail + peak * exp(-age / tau);
+			uint64_t shown;
+
+			daily *= 0.7 + (double)below(600) / 1000;
+			total += (uint64_t)daily;
+			if (chance(2))
+				continue;	/* a day the scraper missed */
+			shown = total;
+			if (below(1000) < 4)	/* a one-day spike */
+				shown += (uint64_t)(daily * (20 + below(80)));
+			if (below(1000) < 3 && shown > 100)	/* a count that went down */
+				shown -= shown / 50;
+			format_date(first + (day_t)t, d);
+			printf("%s\t%.10s\t%llu\t%.10s\t%llu\n", id, d,
+			    (unsigned long long)shown, c, params);
+		}
+	}
 }
 
 int
 main(int argc, char **argv)
 {
-	unsigned n = 1000, pages = 1, i, per_page;
+	unsigned n = 1000, pages = 1, i, per_page, days = 240;
 	int jsonl = 0, a;
 	uint64_t seed = 1;
 	day_t snap;
 
 	parse_date("2025-07-10", 10, &snap);
-	if (argc < 2 || strcmp(argv[1], "snapshot") != 0)
+	if (argc < 2 || (strcmp(argv[1], "snapshot") != 0 &&
+	    strcmp(argv[1], "series") != 0))
 		usage();
 	for (a = 2; a < argc; a++) {
 		if (strcmp(argv[a], "-n") == 0 && a + 1 < argc)
 			n = (unsigned)strtoul(argv[++a], NULL, 10);
 		else if (strcmp(argv[a], "-s") == 0 && a + 1 < argc)
 			seed = strtoull(argv[++a], NULL, 10);
+		else if (strcmp(argv[a], "-D") == 0 && a + 1 < argc)
+			days = (unsigned)strtoul(argv[++a], NULL, 10);
 		else if (strcmp(argv[a], "-p") == 0 && a + 1 < argc)
 			pages = (unsigned)strtoul(argv[++a], NULL, 10);
 		else if (strcmp(argv[a], "-d") == 0 && a + 1 < argc) {
@@ -294,6 +361,12 @@ main(int argc, char **argv)
 	if (pages == 0)
 		pages = 1;
 	rng_state = seed;
+	if (strcmp(argv[1], "series") == 0) {
+		if (snap == days_from_civil(2025, 7, 10))
+			snap = days_from_civil(2025, 3, 1);
+		series(n, days, snap);
+		return ferror(stdout) ? 1 : 0;
+	}
 	per_page = (n + pages - 1) / pages;
 	for (i = 0; i < n; i++) {
 		struct model m;
