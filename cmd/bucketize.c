@@ -224,25 +224,6 @@ resolve(const struct tsvin *in, const struct field *model,
 	return sz;
 }
 
-/* count / 10^9 written exactly: the decimal point moved nine places. */
-static void
-out_billions(uint64_t count)
-{
-	uint64_t whole = count / 1000000000u, frac = count % 1000000000u;
-	char digits[9];
-	int i, n = 9;
-
-	out_u64(whole);
-	if (!frac)
-		return;
-	for (i = 8; i >= 0; i--, frac /= 10)
-		digits[i] = (char)('0' + frac % 10);
-	while (n > 0 && digits[n - 1] == '0')
-		n--;
-	out_char('.');
-	out_write(digits, (size_t)n);
-}
-
 static const char *
 bucket_of(double b)
 {
@@ -252,6 +233,35 @@ bucket_of(double b)
 		if (b < opt.edges[i])
 			return opt.labels[i];
 	return opt.labels[opt.nedges];
+}
+
+/* The two added cells, "size_b<TAB>bucket", into buf (at least 128 bytes):
+ * a raw count is written in billions exactly, its decimal point moved nine
+ * places; other sizes to nine decimals, trailing zeros dropped. */
+static size_t
+format_cells(const struct size *sz, char *buf)
+{
+	int n;
+
+	if (!sz->known) {
+		buf[0] = '\t';
+		return 1;
+	}
+	if (sz->from_count) {
+		uint64_t frac = sz->count % 1000000000u;
+
+		n = snprintf(buf, 64, "%llu.%09llu",
+		    (unsigned long long)(sz->count / 1000000000u),
+		    (unsigned long long)frac);
+	} else {
+		n = snprintf(buf, 64, "%.9f", sz->billions);
+	}
+	while (buf[n - 1] == '0')
+		n--;
+	if (buf[n - 1] == '.')
+		n--;
+	n += snprintf(buf + n, 64, "\t%s", bucket_of(sz->billions));
+	return (size_t)n;
 }
 
 static void
@@ -269,6 +279,7 @@ parse_edges(const char *list)
 			die_usage("--edges %s: edges must increase", list);
 	}
 	opt.nedges = n;
+	free(items[0]);		/* the list's copy: items point into it */
 }
 
 static void
@@ -311,6 +322,10 @@ parse_options(int argc, char **argv)
 	if (labels)
 		opt.nlabels = split_list(labels, opt.labels, MAX_BUCKETS + 1,
 		    "--labels");
+	for (size_t i = 0; i < opt.nlabels; i++)
+		if (strlen(opt.labels[i]) > 60 || strpbrk(opt.labels[i], "\t\n"))
+			die_usage("--labels: '%.60s' is longer than 60 bytes or "
+			    "holds a TAB or line break", opt.labels[i]);
 	if (opt.nlabels != opt.nedges + 1)
 		die_usage("--labels gives %zu names for %zu edges: it needs "
 		    "one more name than edges", opt.nlabels, opt.nedges);
@@ -329,6 +344,8 @@ main(int argc, char **argv)
 	char *last = NULL;
 	size_t last_len = 0, last_cap = 0;
 	struct size sz = { 0 };
+	char cells[128];
+	size_t cells_len = 0;
 
 	err_init(argv[0]);
 	parse_options(argc, argv);
@@ -358,6 +375,7 @@ main(int argc, char **argv)
 		if (!last || key_len != last_len || memcmp(last, m->p, m->len) ||
 		    (p && memcmp(last + m->len + 1, p->p, p->len))) {
 			sz = resolve(&in, m, p, col_params);
+			cells_len = format_cells(&sz, cells);
 			if (last_cap < key_len) {
 				last_cap = key_len * 2;
 				last = realloc(last, last_cap);
@@ -373,16 +391,7 @@ main(int argc, char **argv)
 		out_write(fs.f[0].p, (size_t)(fs.f[fs.n - 1].p +
 		    fs.f[fs.n - 1].len - fs.f[0].p));
 		out_char('\t');
-		if (sz.known) {
-			if (sz.from_count)
-				out_billions(sz.count);
-			else
-				out_double(sz.billions, 9);
-			out_char('\t');
-			out_str(bucket_of(sz.billions));
-		} else {
-			out_char('\t');
-		}
+		out_write(cells, cells_len);
 		out_endrow();
 	}
 	out_finish();

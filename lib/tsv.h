@@ -75,8 +75,9 @@ size_t column_index(const struct tsvin *in, const char *spec, const char *option
 /* The name of 0-based column i: from the header, else its number. */
 const char *column_name(const struct tsvin *in, size_t i);
 
-/* Splits "a,b,3" into at most max column specs (pointers into a copy of
- * list); dies with status 2 on an empty item.  Returns the count. */
+/* Splits "a,b,3" into at most max items, pointers into one malloc'd copy
+ * of list that starts at items[0] (free it there when done); dies with
+ * status 2 on an empty item.  Returns the count. */
 size_t split_list(const char *list, char **items, size_t max, const char *option);
 
 /* True when the header names a column `name`. */
