@@ -144,6 +144,48 @@ period_next(day_t d, enum period p)
 	return d + 1;
 }
 
+static long
+floor_div(long a, long b)
+{
+	return a / b - (a % b != 0 && (a < 0) != (b < 0));
+}
+
+long
+period_index(day_t d, enum period p)
+{
+	int y, m, dd;
+
+	switch (p) {
+	case PERIOD_DAY:
+		return d;
+	case PERIOD_WEEK:
+		return floor_div((long)d - 4, 7);	/* 1970-01-05 was a Monday */
+	case PERIOD_MONTH:
+		civil_from_days(d, &y, &m, &dd);
+		return (long)y * 12 + m - 1;
+	case PERIOD_YEAR:
+		civil_from_days(d, &y, &m, &dd);
+		return y;
+	}
+	return d;
+}
+
+day_t
+period_day(long i, enum period p)
+{
+	switch (p) {
+	case PERIOD_DAY:
+		return (day_t)i;
+	case PERIOD_WEEK:
+		return (day_t)(i * 7 + 4);
+	case PERIOD_MONTH:
+		return days_from_civil((int)floor_div(i, 12), (int)(i - floor_div(i, 12) * 12) + 1, 1);
+	case PERIOD_YEAR:
+		return days_from_civil((int)i, 1, 1);
+	}
+	return (day_t)i;
+}
+
 int
 parse_period(const char *s)
 {

@@ -27,6 +27,12 @@ enum period { PERIOD_DAY, PERIOD_WEEK, PERIOD_MONTH, PERIOD_YEAR };
 day_t period_start(day_t d, enum period p);
 /* First day of the period after the one holding d. */
 day_t period_next(day_t d, enum period p);
+/* Periods numbered consecutively (days since 1970-01-01, Monday-weeks since
+ * the week of 1970-01-05, months and years since year 0), so that periods
+ * can index arrays; period_day gives the first day of period number i. */
+long period_index(day_t d, enum period p);
+day_t period_day(long i, enum period p);
+
 /* "day", "week", "month" or "year" to a period; -1 for anything else. */
 int parse_period(const char *s);
 

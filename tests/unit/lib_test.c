@@ -131,6 +131,22 @@ test_dates(void)
 	parse_date("2025-06-01", 10, &d);
 	format_date(period_start(d, PERIOD_WEEK), buf);
 	CHECK_STR(buf, "2025-05-26", "a Sunday belongs to the week before");
+	{
+		int ok_idx = 1, p;
+
+		/* period_day(period_index(d)) is period_start(d), and the next
+		 * index starts where period_next says, for days around years
+		 * 1969..2101. */
+		for (p = PERIOD_DAY; p <= PERIOD_YEAR; p++)
+			for (d = -400; d < 48000; d += 3) {
+				long i = period_index(d, (enum period)p);
+
+				if (period_day(i, (enum period)p) != period_start(d, (enum period)p) ||
+				    period_day(i + 1, (enum period)p) != period_next(d, (enum period)p))
+					ok_idx = 0;
+			}
+		CHECK(ok_idx, "period_index and period_day agree with period_start/next");
+	}
 	CHECK(parse_period("week") == PERIOD_WEEK &&
 	    parse_period("weeks") == -1, "period names");
 }
