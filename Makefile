@@ -25,7 +25,7 @@ O        = build
 BIN      = bin
 endif
 
-TOOLS    = hfsnap-parse iqr-filter bucketize regionize cummulate
+TOOLS    = hfsnap-parse iqr-filter bucketize regionize cummulate ram
 HELPERS  = hfsnap-gen
 LIBSRC   = $(wildcard lib/*.c)
 LIBOBJ   = $(LIBSRC:lib/%.c=$(O)/lib/%.o)
