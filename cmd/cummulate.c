@@ -271,8 +271,8 @@ series_mode(struct tsvin *in, const size_t *gcols, size_t maxcol,
 	struct grouping grp = { 0 };
 	struct step *steps = NULL;
 	size_t nsteps = 0, stepcap = 0, *order, i;
-	char *key = NULL;
-	size_t keylen = 0, keycap = 0;
+	size_t keycap = 64, keylen = 0;
+	char *key = xrealloc(NULL, keycap);
 	bool any = false;
 	day_t min_d = 0, max_d = 0;
 	const char *names[3];
@@ -408,8 +408,8 @@ events_mode(struct tsvin *in, const size_t *gcols, size_t maxcol,
     size_t col_date, size_t col_value)
 {
 	struct fields fs = { 0 };
-	char *key = NULL;
-	size_t keylen, keycap = 0, *order, i;
+	size_t keylen, keycap = 64, *order, i;
+	char *key = xrealloc(NULL, keycap);
 	long lo = 0, hi = 0, k;
 	bool any = false;
 	unsigned long long undated = 0;
@@ -430,6 +430,7 @@ events_mode(struct tsvin *in, const size_t *gcols, size_t maxcol,
 		const struct field *t;
 		int64_t weight = 1;
 		long idx;
+		size_t g;
 
 		need_column(in, &fs, maxcol);
 		t = &fs.f[col_date];
@@ -448,7 +449,8 @@ events_mode(struct tsvin *in, const size_t *gcols, size_t maxcol,
 			weight = (int64_t)field_count(in, v, col_value);
 		}
 		keylen = row_key(&fs, gcols, &key, &keycap);
-		group_add(&groups[group_of(key, keylen)], idx, weight);
+		g = group_of(key, keylen);	/* may move groups[] */
+		group_add(&groups[g], idx, weight);
 		if (!any || idx < lo)
 			lo = idx;
 		if (!any || idx > hi)
