@@ -68,7 +68,7 @@ strmap_find(const struct strmap *m, const char *key, size_t n, uint64_t h)
 		struct strmap_slot *s = &m->slots[j];
 
 		if (s->hash == h && s->len == n &&
-		    memcmp(m->keys + s->off, key, n) == 0)
+		    (n == 0 || memcmp(m->keys + s->off, key, n) == 0))
 			return s;
 	}
 	return &m->slots[j];
