@@ -40,6 +40,7 @@ static const char *const builtin[][2] = {
 
 struct options {
 	const char *model, *name, *regions;
+	bool no_builtin;
 };
 
 static struct options opt = { .model = "model", .name = "region" };
@@ -54,13 +55,14 @@ static void
 usage(void)
 {
 	printf(
-"Usage: regionize [-m COL] [-n NAME] [-r FILE] [FILE ...]\n"
+"Usage: regionize [-m COL] [-n NAME] [-r FILE] [--no-builtin] [FILE ...]\n"
 "Append the region of each model, looked up by its Hub namespace.\n"
 "\n"
 "  -m, --model COL      column holding ORG/NAME or a bare ORG (default: model)\n"
 "  -n, --name NAME      name of the added column (default: region)\n"
-"  -r, --regions FILE   CSV or TSV with hf_org and region columns; extends\n"
-"                       and overrides the built-in table\n"
+"  -r, --regions FILE   CSV or TSV with hf_org and region (or NAME) columns;\n"
+"                       extends and overrides the built-in table\n"
+"      --no-builtin     use only the -r table\n"
 "  -h, --help           show this help and exit\n"
 "      --version        show the version and exit\n"
 "\n"
@@ -100,14 +102,20 @@ set_region(const char *org, size_t n, const char *region, size_t rn)
 	*slot = (uint32_t)i;
 }
 
+/* The table's header names hf_org and the -n name (a table of
+ * organisations, say, with -n org), or else hf_org and region. */
 static void
 load_regions(const char *path)
 {
 	static const char *const names[] = { "hf_org", "region" };
+	const char *const own[] = { "hf_org", opt.name };
 	struct table t;
 	struct field f[2];
 
-	table_open(&t, path, names, 2);
+	if (strcmp(opt.name, "region") == 0)
+		table_open(&t, path, names, 2);
+	else
+		table_open_either(&t, path, own, 2, names, 2);
 	while (table_next(&t, f)) {
 		if (f[0].len == 0)
 			die_at(path, t.lineno, "empty hf_org");
@@ -122,8 +130,9 @@ load_regions(const char *path)
 static void
 parse_options(int argc, char **argv)
 {
-	enum { OPT_VERSION = 256 };
+	enum { OPT_VERSION = 256, OPT_NO_BUILTIN };
 	static const struct option longopts[] = {
+		{ "no-builtin", no_argument, NULL, OPT_NO_BUILTIN },
 		{ "model", required_argument, NULL, 'm' },
 		{ "name", required_argument, NULL, 'n' },
 		{ "regions", required_argument, NULL, 'r' },
@@ -144,6 +153,7 @@ parse_options(int argc, char **argv)
 			opt.name = optarg;
 			break;
 		case 'r': opt.regions = optarg; break;
+		case OPT_NO_BUILTIN: opt.no_builtin = true; break;
 		case 'h': usage(); exit(0);
 		case OPT_VERSION:
 			printf("regionize %s\n", HFSNAP_VERSION);
@@ -169,9 +179,12 @@ main(int argc, char **argv)
 
 	err_init(argv[0]);
 	parse_options(argc, argv);
-	for (i = 0; i < sizeof builtin / sizeof builtin[0]; i++)
-		set_region(builtin[i][0], strlen(builtin[i][0]), builtin[i][1],
-		    strlen(builtin[i][1]));
+	if (opt.no_builtin && !opt.regions)
+		die_usage("--no-builtin needs a table: give -r FILE");
+	if (!opt.no_builtin)
+		for (i = 0; i < sizeof builtin / sizeof builtin[0]; i++)
+			set_region(builtin[i][0], strlen(builtin[i][0]),
+			    builtin[i][1], strlen(builtin[i][1]));
 	if (opt.regions)
 		load_regions(opt.regions);
 	out_init();

@@ -138,14 +138,12 @@ find_names(struct table *t, const char *const *names, size_t nnames)
 	return true;
 }
 
-void
-table_open(struct table *t, const char *path, const char *const *names,
-    size_t nnames)
+/* Looks for the header in the data just read; true when found. */
+static bool
+find_header(struct table *t, const char *const *names, size_t nnames)
 {
-	memset(t, 0, sizeof *t);
-	t->name = path;
 	t->ncols = nnames;
-	t->data = read_whole(path, &t->len);
+	t->pos = 0;
 	t->nextline = 1;
 	for (;;) {
 		size_t at = t->pos;
@@ -153,7 +151,7 @@ table_open(struct table *t, const char *path, const char *const *names,
 		char *eol;
 
 		if (at >= t->len)
-			break;
+			return false;
 		/* Try the line as TSV first, then as CSV: the header decides. */
 		eol = memchr(t->data + at, '\n', t->len - at);
 		t->sep = '\t';
@@ -161,7 +159,7 @@ table_open(struct table *t, const char *path, const char *const *names,
 		    (size_t)((eol ? eol : t->data + t->len) - (t->data + at)))) {
 			next_record(t);
 			if (find_names(t, names, nnames))
-				return;
+				return true;
 			t->pos = at, t->nextline = line;
 		}
 		/* A comment line is split without quoting: a stray quote in
@@ -171,21 +169,52 @@ table_open(struct table *t, const char *path, const char *const *names,
 		next_record(t);
 		t->plain = false;
 		if (find_names(t, names, nnames))
-			return;
+			return true;
 		if (t->data[at] != '#' && !(t->rec.n == 1 && t->rec.f[0].len == 0))
-			break;
+			return false;
 	}
-	{
-		char want[256] = "";
-		size_t i;
+}
 
-		for (i = 0; i < nnames; i++) {
-			strncat(want, i ? (i + 1 == nnames ? " and " : ", ") : "",
-			    sizeof want - strlen(want) - 1);
-			strncat(want, names[i], sizeof want - strlen(want) - 1);
-		}
-		die(EXIT_DATA, "%s: no header line naming %s", path, want);
+static _Noreturn void
+no_header(const char *path, const char *const *names, size_t nnames)
+{
+	char want[256] = "";
+	size_t i;
+
+	for (i = 0; i < nnames; i++) {
+		strncat(want, i ? (i + 1 == nnames ? " and " : ", ") : "",
+		    sizeof want - strlen(want) - 1);
+		strncat(want, names[i], sizeof want - strlen(want) - 1);
 	}
+	die(EXIT_DATA, "%s: no header line naming %s", path, want);
+}
+
+void
+table_open(struct table *t, const char *path, const char *const *names,
+    size_t nnames)
+{
+	memset(t, 0, sizeof *t);
+	t->name = path;
+	t->data = read_whole(path, &t->len);
+	if (!find_header(t, names, nnames))
+		no_header(path, names, nnames);
+}
+
+int
+table_open_either(struct table *t, const char *path, const char *const *a,
+    size_t na, const char *const *b, size_t nb)
+{
+	memset(t, 0, sizeof *t);
+	t->name = path;
+	t->data = read_whole(path, &t->len);
+	if (find_header(t, a, na))
+		return 0;
+	/* Quoted fields were undone in place: read the file afresh. */
+	free(t->data);
+	t->data = read_whole(path, &t->len);
+	if (find_header(t, b, nb))
+		return 1;
+	no_header(path, a, na);
 }
 
 int

@@ -31,6 +31,11 @@ struct table {
  * cannot be read, has no such header or its header is malformed. */
 void table_open(struct table *t, const char *path, const char *const *names,
     size_t nnames);
+/* The same, for a table whose header may name either set: returns 0 when
+ * it names every one of a, 1 when every one of b; dies (naming a) when
+ * neither. */
+int table_open_either(struct table *t, const char *path, const char *const *a,
+    size_t na, const char *const *b, size_t nb);
 /* The wanted fields of the next record, in the order of names: 1, or 0 at
  * the end.  Blank lines are skipped.  Fields stay valid until table_close. */
 int table_next(struct table *t, struct field *wanted);

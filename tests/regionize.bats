@@ -50,6 +50,17 @@ setup() {
 	same "$output" $'new-lab/x\teu'
 }
 
+@test "-n NAME reads a table column NAME; --no-builtin uses the table alone" {
+	printf 'hf_org,org\nmeta-llama,Meta\nfacebook,Meta\nQwen,Qwen\n' >"$T/orgs.csv"
+	run regionize -m 1 -r "$T/orgs.csv" -n org --no-builtin <<<$'facebook/opt\nmeta-llama/x\nQwen/y\ngoogle/z'
+	same "$output" $'facebook/opt\tMeta\nmeta-llama/x\tMeta\nQwen/y\tQwen\ngoogle/z\t'
+	run regionize -m 1 -r "$T/orgs.csv" -n org <<<'google/z'
+	same "$output" $'google/z\tus'
+	run --separate-stderr regionize -m 1 --no-builtin <<<'google/z'
+	[ "$status" -eq 2 ]
+	same "${stderr_lines[0]}" "regionize: --no-builtin needs a table: give -r FILE"
+}
+
 @test "the registry's organization_regions.csv is read as published" {
 	need_shared data/tracked-models/metadata/organization_regions.csv
 	need_cmd python3
