@@ -26,7 +26,7 @@ BIN      = bin
 endif
 
 TOOLS    = hfsnap-parse iqr-filter bucketize regionize cummulate ram
-HELPERS  = hfsnap-gen
+HELPERS  = hfsnap-gen hfsnap-season
 LIBSRC   = $(wildcard lib/*.c)
 LIBOBJ   = $(LIBSRC:lib/%.c=$(O)/lib/%.o)
 LIBA     = $(O)/libhfsnap.a
@@ -47,6 +47,10 @@ $(BIN)/%: cmd/%.c $(LIBA) lib/*.h
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) -lm
 
 $(BIN)/%: tests/gen/%.c $(LIBA) lib/*.h
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) -lm
+
+$(BIN)/%: examples/gen/%.c examples/gen/*.h $(LIBA) lib/*.h
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) -lm
 

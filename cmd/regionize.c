@@ -39,7 +39,7 @@ static const char *const builtin[][2] = {
 };
 
 struct options {
-	const char *model, *name, *regions;
+	const char *model, *name, *regions, *label;
 	bool no_builtin;
 };
 
@@ -55,13 +55,16 @@ static void
 usage(void)
 {
 	printf(
-"Usage: regionize [-m COL] [-n NAME] [-r FILE] [--no-builtin] [FILE ...]\n"
+"Usage: regionize [-m COL] [-n NAME] [-r FILE] [-l COL] [--no-builtin]\n"
+"                 [FILE ...]\n"
 "Append the region of each model, looked up by its Hub namespace.\n"
 "\n"
 "  -m, --model COL      column holding ORG/NAME or a bare ORG (default: model)\n"
 "  -n, --name NAME      name of the added column (default: region)\n"
 "  -r, --regions FILE   CSV or TSV with hf_org and region (or NAME) columns;\n"
 "                       extends and overrides the built-in table\n"
+"  -l, --label COL      the table's column to append (default: NAME if the\n"
+"                       table has it, else region)\n"
 "      --no-builtin     use only the -r table\n"
 "  -h, --help           show this help and exit\n"
 "      --version        show the version and exit\n"
@@ -102,17 +105,19 @@ set_region(const char *org, size_t n, const char *region, size_t rn)
 	*slot = (uint32_t)i;
 }
 
-/* The table's header names hf_org and the -n name (a table of
- * organisations, say, with -n org), or else hf_org and region. */
+/* The table's header names hf_org and the column to read: --label, else
+ * the -n name (a table of organisations, say, with -n org), else region. */
 static void
 load_regions(const char *path)
 {
 	static const char *const names[] = { "hf_org", "region" };
-	const char *const own[] = { "hf_org", opt.name };
+	const char *const own[] = { "hf_org", opt.label ? opt.label : opt.name };
 	struct table t;
 	struct field f[2];
 
-	if (strcmp(opt.name, "region") == 0)
+	if (opt.label)
+		table_open(&t, path, own, 2);
+	else if (strcmp(opt.name, "region") == 0)
 		table_open(&t, path, names, 2);
 	else
 		table_open_either(&t, path, own, 2, names, 2);
@@ -132,6 +137,7 @@ parse_options(int argc, char **argv)
 {
 	enum { OPT_VERSION = 256, OPT_NO_BUILTIN };
 	static const struct option longopts[] = {
+		{ "label", required_argument, NULL, 'l' },
 		{ "no-builtin", no_argument, NULL, OPT_NO_BUILTIN },
 		{ "model", required_argument, NULL, 'm' },
 		{ "name", required_argument, NULL, 'n' },
@@ -143,7 +149,7 @@ parse_options(int argc, char **argv)
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":m:n:r:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":m:n:r:l:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'm': opt.model = optarg; break;
 		case 'n':
@@ -153,6 +159,7 @@ parse_options(int argc, char **argv)
 			opt.name = optarg;
 			break;
 		case 'r': opt.regions = optarg; break;
+		case 'l': opt.label = optarg; break;
 		case OPT_NO_BUILTIN: opt.no_builtin = true; break;
 		case 'h': usage(); exit(0);
 		case OPT_VERSION:
@@ -179,6 +186,8 @@ main(int argc, char **argv)
 
 	err_init(argv[0]);
 	parse_options(argc, argv);
+	if (opt.label && !opt.regions)
+		die_usage("-l needs a table: give -r FILE");
 	if (opt.no_builtin && !opt.regions)
 		die_usage("--no-builtin needs a table: give -r FILE");
 	if (!opt.no_builtin)

@@ -56,6 +56,8 @@ setup() {
 	same "$output" $'facebook/opt\tMeta\nmeta-llama/x\tMeta\nQwen/y\tQwen\ngoogle/z\t'
 	run regionize -m 1 -r "$T/orgs.csv" -n org <<<'google/z'
 	same "$output" $'google/z\tus'
+	run regionize -m 1 -r "$T/orgs.csv" -n base_org -l org --no-builtin <<<$'#m\nfacebook/opt'
+	same "$output" $'#m\tbase_org\nfacebook/opt\tMeta'
 	run --separate-stderr regionize -m 1 --no-builtin <<<'google/z'
 	[ "$status" -eq 2 ]
 	same "${stderr_lines[0]}" "regionize: --no-builtin needs a table: give -r FILE"
