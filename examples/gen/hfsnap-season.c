@@ -118,6 +118,10 @@ fill_truth(struct model *m, int idx)
 	size_t n;
 
 	m->first = m->created < hist_from ? hist_from : m->created;
+	if (m->first > season_to) {
+		m->cum = NULL;	/* released after the season: never seen */
+		return;
+	}
 	n = (size_t)(season_to - m->first + 1);
 	m->cum = calloc(n, sizeof *m->cum);
 	if (!m->cum) {
@@ -130,7 +134,8 @@ fill_truth(struct model *m, int idx)
 		double daily = m->scale * (unit_cum(a + 1, m->tau, m->tail) -
 		    unit_cum(a, m->tau, m->tail));
 
-		c += (uint64_t)(daily * (0.85 + 0.3 * u01((uint64_t)idx, (uint64_t)d)));
+		/* Day-to-day swings of +-50%, as weekdays and weekends give. */
+		c += (uint64_t)(daily * (0.5 + u01((uint64_t)idx, (uint64_t)d)));
 		if (d >= m->first)
 			m->cum[d - m->first] = c;
 	}
@@ -139,7 +144,7 @@ fill_truth(struct model *m, int idx)
 static uint64_t
 truth_at(const struct model *m, day_t d)
 {
-	if (d < m->first)
+	if (!m->cum || d < m->first)
 		return 0;
 	if (d > season_to)
 		d = season_to;
@@ -160,9 +165,10 @@ add_model(const char *id, double size, int table, const char *release,
 	m->created = created ? date_of(created) : m->release;
 	m->filler = filler;
 	/* A launch peak of a few days to three weeks over a tail that carries
-	 * most of a year's downloads, as the report's curves show. */
+	 * most of a year's downloads, as the report's curves show; the peak
+	 * day has at most six times a tail day's downloads. */
 	m->tau = 3 + 17 * u01(nmodels, 1);
-	m->tail = 0.05 + 0.15 * u01(nmodels, 2);
+	m->tail = 0.2 + 0.3 * u01(nmodels, 2);
 	/* latest_k is the count in late March 2026: scale the curve to it. */
 	m->scale = latest_k * 1000 /
 	    unit_cum(march - m->release, m->tau, m->tail);
