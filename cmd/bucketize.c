@@ -174,10 +174,8 @@ load_sizes(const char *path)
 		if (added) {
 			if (table_n == table_cap) {
 				table_cap = table_cap ? table_cap * 2 : 256;
-				table_sizes = realloc(table_sizes,
+				table_sizes = xrealloc(table_sizes,
 				    table_cap * sizeof *table_sizes);
-				if (!table_sizes)
-					die(EXIT_DATA, "out of memory");
 			}
 			*slot = (uint32_t)table_n++;
 		}
@@ -378,9 +376,7 @@ main(int argc, char **argv)
 			cells_len = format_cells(&sz, cells);
 			if (last_cap < key_len) {
 				last_cap = key_len * 2;
-				last = realloc(last, last_cap);
-				if (!last)
-					die(EXIT_DATA, "out of memory");
+				last = xrealloc(last, last_cap);
 			}
 			memcpy(last, m->p, m->len);
 			last[m->len] = '\t';

@@ -87,15 +87,6 @@ usage(void)
 "Exit status: 0 success, 1 bad data or I/O, 2 bad usage.  See cummulate(1).\n");
 }
 
-static void *
-xrealloc(void *p, size_t n)
-{
-	p = realloc(p, n);
-	if (!p)
-		die(EXIT_DATA, "out of memory");
-	return p;
-}
-
 static size_t
 group_of(const char *key, size_t n)
 {
@@ -263,6 +254,24 @@ struct step {
 	uint64_t value;
 };
 
+/* Adds a finished model's step function to its group. */
+static void
+add_steps(const char *key, size_t keylen, const struct step *steps,
+    size_t nsteps)
+{
+	size_t g, i;
+	uint64_t before = 0;
+
+	if (nsteps == 0)
+		return;		/* no observation: no group either */
+	g = group_of(key, keylen);
+	for (i = 0; i < nsteps; i++) {
+		group_add(&groups[g], steps[i].idx,
+		    (int64_t)(steps[i].value - before));
+		before = steps[i].value;
+	}
+}
+
 static void
 series_mode(struct tsvin *in, const size_t *gcols, size_t maxcol,
     size_t col_model, size_t col_date, size_t col_value)
@@ -303,16 +312,7 @@ series_mode(struct tsvin *in, const size_t *gcols, size_t maxcol,
 		v = &fs.f[col_value];
 		d = field_date(in, &fs.f[col_date], col_date);
 		if (group_is_new(&grp, in, m->p, m->len, d)) {
-			if (nsteps) {
-				size_t g = group_of(key, keylen);
-				uint64_t before = 0;
-
-				for (i = 0; i < nsteps; i++) {
-					group_add(&groups[g], steps[i].idx,
-					    (int64_t)(steps[i].value - before));
-					before = steps[i].value;
-				}
-			}
+			add_steps(key, keylen, steps, nsteps);
 			nsteps = 0;
 			group_enter(&grp, in, m->p, m->len, d);
 		}
@@ -341,16 +341,7 @@ series_mode(struct tsvin *in, const size_t *gcols, size_t maxcol,
 			max_d = d;
 		any = true;
 	}
-	if (nsteps) {
-		size_t g = group_of(key, keylen);
-		uint64_t before = 0;
-
-		for (i = 0; i < nsteps; i++) {
-			group_add(&groups[g], steps[i].idx,
-			    (int64_t)(steps[i].value - before));
-			before = steps[i].value;
-		}
-	}
+	add_steps(key, keylen, steps, nsteps);
 	free(steps);
 	free(key);
 	free(fs.f);

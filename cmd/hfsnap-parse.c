@@ -94,9 +94,7 @@ rec_store(const char *s, size_t n, bool escape)
 	if (rec.cap - rec.len < need) {
 		while (rec.cap - rec.len < need)
 			rec.cap = rec.cap ? rec.cap * 2 : 4096;
-		rec.text = realloc(rec.text, rec.cap);
-		if (!rec.text)
-			die(EXIT_DATA, "out of memory");
+		rec.text = xrealloc(rec.text, rec.cap);
 	}
 	sp.off = rec.len;
 	sp.set = true;
@@ -104,26 +102,7 @@ rec_store(const char *s, size_t n, bool escape)
 		memcpy(rec.text + rec.len, s, n);
 		rec.len += n;
 	} else {
-		/* jq's @tsv escaping, plus U+0000 as \0: a raw NUL cannot
-		 * travel through line-oriented tools. */
-		char *w = rec.text + rec.len;
-		size_t i;
-
-		for (i = 0; i < n; i++) {
-			char c = s[i], e;
-
-			switch (c) {
-			case '\t': e = 't'; break;
-			case '\n': e = 'n'; break;
-			case '\r': e = 'r'; break;
-			case '\\': e = '\\'; break;
-			case '\0': e = '0'; break;
-			default: *w++ = c; continue;
-			}
-			*w++ = '\\';
-			*w++ = e;
-		}
-		rec.len = (size_t)(w - rec.text);
+		rec.len += tsv_escape(rec.text + rec.len, s, n);
 	}
 	sp.len = rec.len - sp.off;
 	return sp;
@@ -645,9 +624,7 @@ main(int argc, char **argv)
 	err_init(argv[0]);
 	opterr = 0;
 	rec.cap = 4096;
-	rec.text = malloc(rec.cap);
-	if (!rec.text)
-		die(EXIT_DATA, "out of memory");
+	rec.text = xrealloc(NULL, rec.cap);
 	for (c = 0; c < NCOLUMNS; c++)
 		o.cols[o.ncols++] = (enum column)c;
 	while ((opt = getopt_long(argc, argv, ":d:f:h", longopts, NULL)) != -1) {
@@ -690,9 +667,7 @@ main(int argc, char **argv)
 	}
 
 	/* Every file's date is settled before any input is read. */
-	dates = malloc((size_t)nfiles * sizeof *dates);
-	if (!dates)
-		die(EXIT_DATA, "out of memory");
+	dates = xrealloc(NULL, (size_t)nfiles * sizeof *dates);
 	for (i = 0; i < nfiles; i++) {
 		if (o.date)
 			memcpy(dates[i], o.date, 10);

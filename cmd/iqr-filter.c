@@ -89,10 +89,7 @@ grow(void *p, size_t *cap, size_t need, size_t size)
 		return p;
 	while (*cap < need)
 		*cap = *cap ? *cap * 2 : 256;
-	p = realloc(p, *cap * size);
-	if (!p)
-		die(EXIT_DATA, "out of memory");
-	return p;
+	return xrealloc(p, *cap * size);
 }
 
 /* Copies the row tsvin returned into the series. */
@@ -138,9 +135,7 @@ filter(struct series *s, const struct tsvin *in)
 	size_t i, k, prev = SIZE_MAX;
 
 	s->rates = grow(s->rates, &s->ratecap, s->n, sizeof *s->rates);
-	s->sorted = realloc(s->sorted, s->ratecap * sizeof *s->sorted);
-	if (!s->sorted)
-		die(EXIT_DATA, "out of memory");
+	s->sorted = xrealloc(s->sorted, s->ratecap * sizeof *s->sorted);
 	/* Per-day rates of the increments, negatives first set to 0. */
 	for (i = 0, k = 0; i < s->n; i++) {
 		struct row *r = &s->rows[i];

@@ -108,15 +108,6 @@ usage(void)
 "data or I/O, 2 bad usage.  See ram(1).\n");
 }
 
-static void *
-xrealloc(void *p, size_t n)
-{
-	p = realloc(p, n);
-	if (!p)
-		die(EXIT_DATA, "out of memory");
-	return p;
-}
-
 static size_t
 keep_text(const char *p, size_t n)
 {

@@ -89,14 +89,10 @@ set_region(const char *org, size_t n, const char *region, size_t rn)
 	if (i == nlabels) {
 		if (nlabels == label_cap) {
 			label_cap = label_cap ? label_cap * 2 : 16;
-			labels = realloc(labels, label_cap * sizeof *labels);
-			label_len = realloc(label_len, label_cap * sizeof *label_len);
-			if (!labels || !label_len)
-				die(EXIT_DATA, "out of memory");
+			labels = xrealloc(labels, label_cap * sizeof *labels);
+			label_len = xrealloc(label_len, label_cap * sizeof *label_len);
 		}
-		labels[i] = malloc(rn + 1);
-		if (!labels[i])
-			die(EXIT_DATA, "out of memory");
+		labels[i] = xrealloc(NULL, rn + 1);
 		memcpy(labels[i], region, rn);
 		labels[i][rn] = '\0';
 		label_len[i] = rn;
@@ -216,9 +212,7 @@ main(int argc, char **argv)
 			last_label = slot ? (long)*slot : -1;
 			if (last_cap < ns + 1) {
 				last_cap = 2 * ns + 16;
-				last = realloc(last, last_cap);
-				if (!last)
-					die(EXIT_DATA, "out of memory");
+				last = xrealloc(last, last_cap);
 			}
 			memcpy(last, m->p, ns);
 			last_len = ns;

@@ -84,6 +84,25 @@ die_option(int opt, char **argv)
 	die_usage("unknown option '%s'", arg);
 }
 
+void *
+xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (!p)
+		die(EXIT_DATA, "out of memory");
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (!p)
+		die(EXIT_DATA, "out of memory");
+	return p;
+}
+
 void
 warnx(const char *fmt, ...)
 {

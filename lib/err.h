@@ -7,6 +7,7 @@
 #define HFSNAP_ERR_H
 
 #include <stdarg.h>
+#include <stddef.h>
 
 enum { EXIT_DATA = 1, EXIT_USAGE = 2 };
 
@@ -31,6 +32,11 @@ _Noreturn void die_usage(const char *fmt, ...)
 /* After getopt_long returned '?' or ':' (with opterr = 0 and an option
  * string starting with ':'): say which option was wrong and exit 2. */
 _Noreturn void die_option(int opt, char **argv);
+
+/* realloc and calloc that end the program ("out of memory", status 1)
+ * instead of returning NULL. */
+void *xrealloc(void *p, size_t n);
+void *xcalloc(size_t n, size_t size);
 
 /* Print "tool: message" without exiting. */
 void warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -53,9 +53,7 @@ group_enter(struct grouping *g, const struct tsvin *in, const char *key,
 	}
 	if (g->cap < n + 1) {
 		g->cap = n + 64;
-		g->key = realloc(g->key, g->cap);
-		if (!g->key)
-			die(EXIT_DATA, "out of memory");
+		g->key = xrealloc(g->key, g->cap);
 	}
 	memcpy(g->key, key, n);
 	g->len = n;

@@ -26,16 +26,6 @@ hash_bytes(const void *p, size_t n)
 	return h ? h : 1;
 }
 
-static void *
-xcalloc(size_t n, size_t size)
-{
-	void *p = calloc(n, size);
-
-	if (!p)
-		die(EXIT_DATA, "out of memory");
-	return p;
-}
-
 static void
 strmap_grow(struct strmap *m)
 {
@@ -97,9 +87,7 @@ strmap_put(struct strmap *m, const char *key, size_t n, bool *added)
 	if (m->keys_cap - m->keys_len < n) {
 		while (m->keys_cap - m->keys_len < n)
 			m->keys_cap = m->keys_cap ? m->keys_cap * 2 : 4096;
-		m->keys = realloc(m->keys, m->keys_cap);
-		if (!m->keys)
-			die(EXIT_DATA, "out of memory");
+		m->keys = xrealloc(m->keys, m->keys_cap);
 	}
 	if (n > 0)
 		memcpy(m->keys + m->keys_len, key, n);

@@ -38,11 +38,9 @@ json_open(struct json *js, const char *path)
 		js->name = path;
 	}
 	js->cap = JSON_BLOCK;
-	js->buf = malloc(js->cap);
+	js->buf = xrealloc(NULL, js->cap);
 	js->scap = 256;
-	js->str = malloc(js->scap);
-	if (!js->buf || !js->str)
-		die(EXIT_DATA, "out of memory");
+	js->str = xrealloc(NULL, js->scap);
 	js->line = 1;
 }
 
@@ -161,9 +159,7 @@ str_push(struct json *js, const void *p, size_t n)
 	if (js->scap - js->len <= n) {
 		while (js->scap - js->len <= n)
 			js->scap *= 2;
-		js->str = realloc(js->str, js->scap);
-		if (!js->str)
-			die(EXIT_DATA, "out of memory");
+		js->str = xrealloc(js->str, js->scap);
 	}
 	memcpy(js->str + js->len, p, n);
 	js->len += n;
@@ -478,9 +474,7 @@ json_skip(struct json *js)
 					    "levels", JSON_MAX_DEPTH);
 				js->stack_cap = js->stack_cap ?
 				    js->stack_cap * 2 : 64;
-				js->stack = realloc(js->stack, js->stack_cap);
-				if (!js->stack)
-					die(EXIT_DATA, "out of memory");
+				js->stack = xrealloc(js->stack, js->stack_cap);
 			}
 			js->stack[depth++] = c == '{' ? IN_OBJECT : IN_ARRAY;
 			if (c == '{') {

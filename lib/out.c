@@ -20,9 +20,7 @@ void
 out_init(void)
 {
 	out.cap = 2 * OUT_BLOCK;
-	out.buf = malloc(out.cap);
-	if (!out.buf)
-		die(EXIT_DATA, "out of memory");
+	out.buf = xrealloc(NULL, out.cap);
 	out.len = out.committed = 0;
 	err_before_exit = flush_before_exit;
 }
@@ -35,11 +33,7 @@ out_reserve(size_t n)
 	while (cap - out.len < n)
 		cap *= 2;
 	if (cap != out.cap) {
-		char *p = realloc(out.buf, cap);
-
-		if (!p)
-			die(EXIT_DATA, "out of memory");
-		out.buf = p;
+		out.buf = xrealloc(out.buf, cap);
 		out.cap = cap;
 	}
 }
@@ -133,25 +127,25 @@ out_double(double v, int digits)
 	out_write(tmp, (size_t)n);
 }
 
-void
-out_tsv_escaped(const char *s, size_t n)
+size_t
+tsv_escape(char *dst, const char *src, size_t n)
 {
-	size_t i, run = 0;
+	char *w = dst;
+	size_t i;
 
 	for (i = 0; i < n; i++) {
-		char c = s[i], e;
+		char c = src[i], e;
 
 		switch (c) {
 		case '\t': e = 't'; break;
 		case '\n': e = 'n'; break;
 		case '\r': e = 'r'; break;
 		case '\\': e = '\\'; break;
-		default: continue;
+		case '\0': e = '0'; break;
+		default: *w++ = c; continue;
 		}
-		out_write(s + run, i - run);
-		out_char('\\');
-		out_char(e);
-		run = i + 1;
+		*w++ = '\\';
+		*w++ = e;
 	}
-	out_write(s + run, n - run);
+	return (size_t)(w - dst);
 }

@@ -72,7 +72,9 @@ void out_i64(int64_t v);
 /* A fixed-point decimal rounded to `digits` places, trailing zeros and a
  * bare point trimmed, never "-0" and never exponent form. */
 void out_double(double v, int digits);
-/* Text escaped as jq's @tsv does: TAB, LF, CR and backslash as \t \n \r \\. */
-void out_tsv_escaped(const char *s, size_t n);
+/* Copies n bytes of text to dst (room for 2n) escaped as jq's @tsv does,
+ * TAB, LF, CR and backslash as \t \n \r \\, and NUL as \0 (jq writes
+ * it raw, which no line-oriented tool can carry).  Returns the length. */
+size_t tsv_escape(char *dst, const char *src, size_t n);
 
 #endif

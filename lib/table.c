@@ -13,21 +13,18 @@ static char *
 read_whole(const char *path, size_t *len)
 {
 	size_t cap = 1 << 16, n = 0;
-	char *buf = malloc(cap + 1);
 	int fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY);
+	char *buf;
 
 	if (fd < 0)
 		die(EXIT_DATA, "%s: %s", path, strerror(errno));
-	if (!buf)
-		die(EXIT_DATA, "out of memory");
+	buf = xrealloc(NULL, cap + 1);
 	for (;;) {
 		ssize_t r;
 
 		if (n == cap) {
 			cap *= 2;
-			buf = realloc(buf, cap + 1);
-			if (!buf)
-				die(EXIT_DATA, "out of memory");
+			buf = xrealloc(buf, cap + 1);
 		}
 		r = read(fd, buf + n, cap - n);
 		if (r < 0 && errno == EINTR)
@@ -50,9 +47,7 @@ push_field(struct fields *fs, char *p, size_t len)
 {
 	if (fs->n == fs->cap) {
 		fs->cap = fs->cap ? fs->cap * 2 : 16;
-		fs->f = realloc(fs->f, fs->cap * sizeof *fs->f);
-		if (!fs->f)
-			die(EXIT_DATA, "out of memory");
+		fs->f = xrealloc(fs->f, fs->cap * sizeof *fs->f);
 	}
 	fs->f[fs->n].p = p;
 	fs->f[fs->n].len = len;

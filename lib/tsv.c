@@ -14,15 +14,6 @@
 
 enum { LR_BLOCK = 1 << 17 };
 
-static void *
-xrealloc(void *p, size_t n)
-{
-	p = realloc(p, n);
-	if (!p)
-		die(EXIT_DATA, "out of memory");
-	return p;
-}
-
 void
 lr_open(struct linereader *lr, const char *path)
 {
