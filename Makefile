@@ -6,6 +6,8 @@
 #   make bench           side-by-side benchmarks against jq, datamash, awk
 #   make install PREFIX=/usr/local DESTDIR=
 #   make SANITIZE=1 check   the same, built with ASan and UBSan
+#   make fuzz FUZZ_SECONDS=60   libFuzzer on the JSON, TSV, table and number
+#                        readers (needs clang), each for that long
 
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
@@ -67,6 +69,29 @@ demo: all
 bench: all
 	BIN=$(CURDIR)/$(BIN) bench/run
 
+FUZZERS      = json tsv table num
+FUZZ_SECONDS ?= 60
+FUZZ_CC      ?= clang
+FUZZ_FLAGS    = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+
+build/fuzz/%_fuzz: tests/fuzz/%_fuzz.c tests/fuzz/fuzz.h $(LIBSRC) lib/*.h
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(CPPFLAGS) -D_GNU_SOURCE $(FUZZ_FLAGS) -o $@ $< $(LIBSRC) -lm
+
+# Each harness runs FUZZ_SECONDS on a working corpus seeded from the one in
+# tests/fuzz/corpus; inputs that crash are saved as build/fuzz/crash-*.
+fuzz: $(FUZZERS:%=build/fuzz/%_fuzz)
+	@for f in $(FUZZERS); do \
+		mkdir -p build/fuzz/corpus-$$f; \
+		echo "fuzz: $$f for $(FUZZ_SECONDS) s"; \
+		build/fuzz/$${f}_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+			-artifact_prefix=build/fuzz/crash-$$f- -print_final_stats=1 \
+			build/fuzz/corpus-$$f tests/fuzz/corpus/$$f >build/fuzz/$$f.log 2>&1; \
+		status=$$?; \
+		grep -E '^stat::(number_of_executed_units|peak_rss_mb)|DONE|ERROR|SUMMARY' build/fuzz/$$f.log | sed 's/^/  /'; \
+		[ $$status -eq 0 ] || { echo "fuzz: $$f failed; see build/fuzz/$$f.log"; exit 1; }; \
+	done
+
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	for t in $(TOOLS); do cp $(BIN)/$$t $(DESTDIR)$(BINDIR)/$$t; done
@@ -78,5 +103,5 @@ uninstall:
 clean:
 	rm -rf build bin examples/out
 
-.PHONY: all demo check bench install uninstall clean
+.PHONY: all demo check bench fuzz install uninstall clean
 .SECONDARY: $(LIBOBJ)

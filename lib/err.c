@@ -7,6 +7,8 @@
 
 const char *progname = "hfsnap";
 void (*err_before_exit)(void);
+void (*err_exit)(int status);
+int err_quiet;
 
 void
 err_init(const char *argv0)
@@ -26,7 +28,25 @@ finish(int status)
 	err_before_exit = NULL;
 	if (flush)
 		flush();
+	if (err_exit)
+		err_exit(status);
 	exit(status);
+}
+
+/* "tool: " [where] message [extra], unless err_quiet. */
+static void
+say(const char *where, long long line, const char *extra, const char *fmt,
+    va_list ap)
+{
+	if (err_quiet)
+		return;
+	fprintf(stderr, "%s: ", progname);
+	if (where)
+		fprintf(stderr, "%s:%lld: ", where, line);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	if (extra)
+		fprintf(stderr, extra, progname);
 }
 
 void
@@ -34,11 +54,9 @@ die(int status, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: ", progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	say(NULL, 0, NULL, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	finish(status);
 }
 
@@ -47,11 +65,9 @@ die_at(const char *file, long long line, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: %s:%lld: ", progname, file, line);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	say(file, line, NULL, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	finish(EXIT_DATA);
 }
 
@@ -60,11 +76,9 @@ die_usage(const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: ", progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	say(NULL, 0, "Try '%s -h' for more information.\n", fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nTry '%s -h' for more information.\n", progname);
 	/* Usage errors are found before any output, but flush anyway. */
 	finish(EXIT_USAGE);
 }
@@ -108,17 +122,15 @@ warnx(const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: ", progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	say(NULL, 0, NULL, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 const char *
 quote(const char *s, unsigned long n)
 {
-	static char bufs[4][256];
+	static char bufs[4][320];	/* 60 bytes as \xNN, quotes, the count */
 	static int next;
 	char *buf = bufs[next++ & 3], *p = buf;
 	unsigned long i, shown = n > 60 ? 60 : n;

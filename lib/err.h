@@ -44,6 +44,12 @@ void warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Hook run by die() before exiting: the output layer registers its flush. */
 extern void (*err_before_exit)(void);
 
+/* For fuzzing harnesses: when set, die() calls it instead of exit() (it
+ * must not return: it longjmps back to the harness); err_quiet keeps the
+ * messages off stderr. */
+extern void (*err_exit)(int status);
+extern int err_quiet;
+
 /* Append a printable rendering of s[0..n) to a message: at most 60 bytes,
  * control bytes as \t \n \xNN.  Returns a static buffer, one of four used in
  * turn so a message can quote up to four values. */

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "date.h"
+#include "err.h"
 #include "json.h"
 #include "num.h"
 #include "table.h"
@@ -24,6 +25,23 @@ write_file(const char *name, const char *text, size_t n)
 	fwrite(text, 1, n, f);
 	fclose(f);
 	return path;
+}
+
+static void
+test_quote(void)
+{
+	char worst[100];
+	const char *q;
+
+	/* Found by the TSV fuzzer: 60 control bytes shown as \xNN each,
+	 * then the byte count, overflowed the 256-byte buffer. */
+	memset(worst, 0x11, sizeof worst);
+	q = quote(worst, sizeof worst);
+	CHECK(strlen(q) == 2 + 60 * 4 + strlen("... (100 bytes)") &&
+	    strncmp(q, "'\\x11", 5) == 0 &&
+	    strcmp(q + strlen(q) - 15, "... (100 bytes)") == 0,
+	    "quote of 100 control bytes: 60 shown as \\xNN, then the count");
+	CHECK(strcmp(quote("a\tb", 3), "'a\\tb'") == 0, "quote escapes a TAB");
 }
 
 static void
@@ -327,6 +345,7 @@ main(void)
 		perror("mkdtemp");
 		return 1;
 	}
+	test_quote();
 	test_counts();
 	test_decimals();
 	test_dates();
