@@ -4,6 +4,7 @@
 #   make demo            build, then run the sample pipeline in examples/
 #   make check           unit tests (C) and the Bats suites
 #   make bench           side-by-side benchmarks against jq, datamash, awk
+#   make valgrind        every tool under valgrind: no errors, no leaks
 #   make install PREFIX=/usr/local DESTDIR=
 #   make SANITIZE=1 check   the same, built with ASan and UBSan
 #   make fuzz FUZZ_SECONDS=60   libFuzzer on the JSON, TSV, table and number
@@ -66,6 +67,9 @@ check: all $(UNITS)
 demo: all
 	$(MAKE) -C examples BIN=$(CURDIR)/$(BIN) demo
 
+valgrind: all
+	BIN=$(CURDIR)/$(BIN) tests/valgrind.sh
+
 bench: all
 	BIN=$(CURDIR)/$(BIN) bench/run
 
@@ -103,5 +107,5 @@ uninstall:
 clean:
 	rm -rf build bin examples/out
 
-.PHONY: all demo check bench fuzz install uninstall clean
+.PHONY: all demo check bench fuzz valgrind install uninstall clean
 .SECONDARY: $(LIBOBJ)

@@ -767,15 +767,14 @@ main(int argc, char **argv)
 		return 0;
 	}
 	tsvin_open(&in, argc - optind, argv + optind);
+	/* Columns are looked up in the order -m -t -v, as in every tool. */
+	if (!opt.events)
+		col_model = column_index(&in, opt.model, "-m");
 	col_date = column_index(&in, opt.date, "-t");
-	maxcol = col_date;
+	maxcol = col_date > col_model ? col_date : col_model;
 	if (!opt.events || opt.value_given) {
 		col_value = column_index(&in, opt.value, "-v");
 		maxcol = col_value > maxcol ? col_value : maxcol;
-	}
-	if (!opt.events) {
-		col_model = column_index(&in, opt.model, "-m");
-		maxcol = col_model > maxcol ? col_model : maxcol;
 	}
 	for (i = 0; i < opt.ngroup; i++) {
 		gcols[i] = column_index(&in, opt.group[i], "-g");
