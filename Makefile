@@ -96,6 +96,25 @@ fuzz: $(FUZZERS:%=build/fuzz/%_fuzz)
 		[ $$status -eq 0 ] || { echo "fuzz: $$f failed; see build/fuzz/$$f.log"; exit 1; }; \
 	done
 
+# Line coverage of lib/ reached by the fuzzers' corpora (after make fuzz).
+build/fuzz/%_cov: tests/fuzz/%_fuzz.c tests/fuzz/fuzz.h $(LIBSRC) lib/*.h
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(CPPFLAGS) -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer \
+		-fprofile-instr-generate -fcoverage-mapping -o $@ $< $(LIBSRC) -lm
+
+fuzz-coverage: $(FUZZERS:%=build/fuzz/%_cov)
+	@for f in $(FUZZERS); do \
+		case $$f in json) src=lib/json.c;; tsv) src="lib/tsv.c lib/group.c";; \
+		table) src=lib/table.c;; num) src="lib/num.c lib/date.c";; esac; \
+		mkdir -p build/fuzz/corpus-$$f; \
+		LLVM_PROFILE_FILE=build/fuzz/$$f.profraw build/fuzz/$${f}_cov -runs=0 \
+			build/fuzz/corpus-$$f tests/fuzz/corpus/$$f >/dev/null 2>&1; \
+		llvm-profdata merge -o build/fuzz/$$f.profdata build/fuzz/$$f.profraw; \
+		llvm-cov report build/fuzz/$${f}_cov -instr-profile=build/fuzz/$$f.profdata $$src | \
+			awk -v f=$$f '$$1 ~ /\.c$$/ { n = split($$1, p, "/"); \
+				printf "%-6s %-12s lines %5s  covered %7s  branches covered %7s\n", f, p[n], $$8, $$10, $$13 }'; \
+	done
+
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	for t in $(TOOLS); do cp $(BIN)/$$t $(DESTDIR)$(BINDIR)/$$t; done
@@ -107,5 +126,5 @@ uninstall:
 clean:
 	rm -rf build bin examples/out
 
-.PHONY: all demo check bench fuzz valgrind install uninstall clean
+.PHONY: all demo check bench fuzz fuzz-coverage valgrind install uninstall clean
 .SECONDARY: $(LIBOBJ)
