@@ -258,6 +258,15 @@ parse_text() {
 	same "$stderr" "hfsnap-parse: $T/2025-01-02.json: No such file or directory"
 }
 
+@test "a 10 MB string goes through whole, escaped" {
+	big=$(head -c 10000000 /dev/zero | tr '\0' 'x')
+	printf '[{"id":"a/%s\\t","likes":1}]' "$big" >"$T/2025-01-01.json"
+	run --separate-stderr hfsnap-parse -f model,likes "$T/2025-01-01.json"
+	[ "$status" -eq 0 ]
+	[ "${#lines[1]}" -eq $((2 + 10000000 + 2 + 2)) ]
+	same "${lines[1]: -5}" $'x\\t\t1'
+}
+
 @test "an empty file has no models" {
 	: >"$T/2025-01-01.json"
 	run hfsnap-parse "$T/2025-01-01.json"
