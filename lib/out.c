@@ -115,6 +115,13 @@ out_double(double v, int digits)
 	if (v == 0)
 		v = 0;	/* no "-0" */
 	n = snprintf(tmp, sizeof tmp, "%.*f", digits, v);
+	if (n < 0 || n >= (int)sizeof tmp) {
+		/* Past any count these tools handle: say it in exponent form
+		 * rather than cut digits off. */
+		n = snprintf(tmp, sizeof tmp, "%.17g", v);
+		out_write(tmp, (size_t)n);
+		return;
+	}
 	/* Trim trailing zeros after the point, and the point itself. */
 	if (memchr(tmp, '.', (size_t)n)) {
 		while (n > 0 && tmp[n - 1] == '0')

@@ -70,7 +70,8 @@ out_endrow(void)
 void out_u64(uint64_t v);
 void out_i64(int64_t v);
 /* A fixed-point decimal rounded to `digits` places, trailing zeros and a
- * bare point trimmed, never "-0" and never exponent form. */
+ * bare point trimmed, never "-0"; exponent form only past 1e50, beyond any
+ * count these tools handle. */
 void out_double(double v, int digits);
 /* Copies n bytes of text to dst (room for 2n) escaped as jq's @tsv does,
  * TAB, LF, CR and backslash as \t \n \r \\, and NUL as \0 (jq writes
