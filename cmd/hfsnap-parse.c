@@ -663,6 +663,7 @@ main(int argc, char **argv)
 	if (o.validate) {
 		for (i = 0; i < nfiles; i++)
 			status |= validate_file(files[i]);
+		free(rec.text);
 		return status;
 	}
 

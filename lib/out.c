@@ -80,6 +80,9 @@ out_finish(void)
 	if (close(1) != 0 && errno != EINTR && errno != EBADF)
 		write_failed(errno);
 	err_before_exit = NULL;
+	free(out.buf);
+	out.buf = NULL;
+	out.len = out.cap = out.committed = 0;
 }
 
 void
