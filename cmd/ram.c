@@ -55,11 +55,19 @@ struct model {
 	day_t release;
 	bool has_release;
 	uint64_t latest;
-	int64_t d[MAX_MILESTONES];	/* D(t), -1 when not reached */
 };
 
 static struct model *models;
 static size_t nmodels, models_cap;
+/* D(t) of model i at milestone k is dvals[i * nmilestones + k], -1 when
+ * not reached: only the milestones asked for are kept. */
+static int64_t *dvals;
+
+static int64_t *
+d_of(const struct model *m)
+{
+	return dvals + (size_t)(m - models) * opt.nmilestones;
+}
 static char *text;
 static size_t text_len, text_cap;
 
@@ -264,12 +272,13 @@ static size_t nobs, obs_cap;
 static void
 milestones_of(struct model *m)
 {
+	int64_t *d = d_of(m);
 	size_t k, i = 0;
 
 	for (k = 0; k < opt.nmilestones; k++) {
 		day_t target = m->release + (day_t)opt.milestones[k];
 
-		m->d[k] = -1;
+		d[k] = -1;
 		if (!m->has_release || nobs == 0)
 			continue;
 		while (i < nobs && obs[i].date < target)
@@ -277,13 +286,13 @@ milestones_of(struct model *m)
 		if (i == nobs)
 			continue;	/* after the last observation */
 		if (obs[i].date == target) {
-			m->d[k] = (int64_t)obs[i].value;
+			d[k] = (int64_t)obs[i].value;
 		} else if (i > 0) {
 			const struct obs *a = &obs[i - 1], *b = &obs[i];
 			double f = (double)(target - a->date) /
 			    (double)(b->date - a->date);
 
-			m->d[k] = round_half_away((double)a->value + f *
+			d[k] = round_half_away((double)a->value + f *
 			    ((double)b->value - (double)a->value));
 		}
 	}
@@ -310,6 +319,7 @@ finish_model(struct pending *p)
 	if (nmodels == models_cap) {
 		models_cap = models_cap ? models_cap * 2 : 1024;
 		models = xrealloc(models, models_cap * sizeof *models);
+		dvals = xrealloc(dvals, models_cap * opt.nmilestones * sizeof *dvals);
 	}
 	m = &models[nmodels++];
 	memset(m, 0, sizeof *m);
@@ -385,8 +395,8 @@ compute_reference(void)
 			size_t have = 0;
 
 			for (i = 0; i < n; i++)
-				if (models[idx[i]].d[k] >= 0)
-					vals[have++] = (double)models[idx[i]].d[k];
+				if (d_of(&models[idx[i]])[k] >= 0)
+					vals[have++] = (double)d_of(&models[idx[i]])[k];
 			r->n[k] = have;
 			if (!have)
 				continue;
@@ -469,6 +479,7 @@ write_results(const struct tsvin *in)
 	}
 	for (i = 0; i < nmodels; i++) {
 		const struct model *m = &models[i];
+		const int64_t *d = d_of(m);
 		const struct ref *r = m->bucket_len ?
 		    ref_of(text + m->bucket_off, m->bucket_len, false) : NULL;
 		char rel[10];
@@ -484,14 +495,14 @@ write_results(const struct tsvin *in)
 				out_write(rel, 10);
 			for (k = 0; k < opt.nmilestones; k++) {
 				out_char('\t');
-				if (m->d[k] >= 0)
-					write_ram((double)m->d[k], r, k);
+				if (d[k] >= 0)
+					write_ram((double)d[k], r, k);
 			}
 			out_endrow();
 			continue;
 		}
 		for (k = 0; k < opt.nmilestones; k++) {
-			if (m->d[k] < 0)
+			if (d[k] < 0)
 				continue;
 			out_write(text + m->id_off, m->id_len);
 			out_char('\t');
@@ -500,12 +511,12 @@ write_results(const struct tsvin *in)
 			out_write(rel, 10);
 			snprintf(num, sizeof num, "\t%ldd\t", opt.milestones[k]);
 			out_str(num);
-			out_i64(m->d[k]);
+			out_i64(d[k]);
 			out_char('\t');
 			if (r && r->has[k])
 				out_double(r->median[k], 4);
 			out_char('\t');
-			write_ram((double)m->d[k], r, k);
+			write_ram((double)d[k], r, k);
 			out_endrow();
 		}
 	}
@@ -675,6 +686,7 @@ main(int argc, char **argv)
 	free(fs.f);
 	free(obs);
 	free(models);
+	free(dvals);
 	free(text);
 	free(corrected);
 	strmap_free(&corrections);
