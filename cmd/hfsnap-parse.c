@@ -182,10 +182,11 @@ read_count(struct json *js, const char *field, struct span *sp)
 	json_number(js);
 	st = parse_count(js->str, js->len, &v);
 	if (st == NUM_SYNTAX)
-		json_fail(js, "%s: %s is not a whole number", field, js->str);
+		json_fail(js, "%s: %.40s%s is not a whole number", field, js->str,
+		    js->len > 40 ? "..." : "");
 	if (st == NUM_NEGATIVE)
-		json_fail(js, "%s: %s is negative", field, js->len > 40 ?
-		    "value" : js->str);
+		json_fail(js, "%s: %.40s%s is negative", field, js->str,
+		    js->len > 40 ? "..." : "");
 	if (st == NUM_RANGE)
 		json_fail(js, "%s: %.40s%s is past 2^63-1", field, js->str,
 		    js->len > 40 ? "..." : "");
