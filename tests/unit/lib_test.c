@@ -271,8 +271,6 @@ test_tables(void)
 	table_close(&t);
 }
 
-static jmp_buf *unused;
-
 static const char *
 json_first_string(const char *text)
 {
@@ -311,7 +309,6 @@ json_error_of(const char *text)
 static void
 test_json(void)
 {
-	(void)unused;
 	CHECK_STR(json_first_string("\"a\\\"b\\\\c\\/\\n\""), "a\"b\\c/\n",
 	    "simple escapes");
 	CHECK_STR(json_first_string("\"\\u00e9\\u4e2d\""), "\xc3\xa9\xe4\xb8\xad",
