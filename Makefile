@@ -73,7 +73,7 @@ valgrind: all
 bench: all
 	BIN=$(CURDIR)/$(BIN) bench/run
 
-FUZZERS      = json tsv table num
+FUZZERS      = json parse tsv table num
 FUZZ_SECONDS ?= 60
 FUZZ_CC      ?= clang
 FUZZ_FLAGS    = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
@@ -81,6 +81,12 @@ FUZZ_FLAGS    = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover
 build/fuzz/%_fuzz: tests/fuzz/%_fuzz.c tests/fuzz/fuzz.h $(LIBSRC) lib/*.h
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(CPPFLAGS) -D_GNU_SOURCE $(FUZZ_FLAGS) -o $@ $< $(LIBSRC) -lm
+
+# The parse harness runs hfsnap-parse's own main.
+build/fuzz/parse_fuzz: tests/fuzz/parse_fuzz.c tests/fuzz/fuzz.h cmd/hfsnap-parse.c $(LIBSRC) lib/*.h
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(CPPFLAGS) -D_GNU_SOURCE $(FUZZ_FLAGS) -Dmain=hfsnap_parse_main \
+		-o $@ $< cmd/hfsnap-parse.c $(LIBSRC) -lm
 
 # Each harness runs FUZZ_SECONDS on a working corpus seeded from the one in
 # tests/fuzz/corpus; inputs that crash are saved as build/fuzz/crash-*.
@@ -102,9 +108,14 @@ build/fuzz/%_cov: tests/fuzz/%_fuzz.c tests/fuzz/fuzz.h $(LIBSRC) lib/*.h
 	$(FUZZ_CC) $(CPPFLAGS) -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer \
 		-fprofile-instr-generate -fcoverage-mapping -o $@ $< $(LIBSRC) -lm
 
+build/fuzz/parse_cov: tests/fuzz/parse_fuzz.c tests/fuzz/fuzz.h cmd/hfsnap-parse.c $(LIBSRC) lib/*.h
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(CPPFLAGS) -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer -Dmain=hfsnap_parse_main \
+		-fprofile-instr-generate -fcoverage-mapping -o $@ $< cmd/hfsnap-parse.c $(LIBSRC) -lm
+
 fuzz-coverage: $(FUZZERS:%=build/fuzz/%_cov)
 	@for f in $(FUZZERS); do \
-		case $$f in json) src=lib/json.c;; tsv) src="lib/tsv.c lib/group.c";; \
+		case $$f in json) src=lib/json.c;; parse) src=cmd/hfsnap-parse.c;; tsv) src="lib/tsv.c lib/group.c";; \
 		table) src=lib/table.c;; num) src="lib/num.c lib/date.c";; esac; \
 		mkdir -p build/fuzz/corpus-$$f; \
 		LLVM_PROFILE_FILE=build/fuzz/$$f.profraw build/fuzz/$${f}_cov -runs=0 \

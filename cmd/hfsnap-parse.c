@@ -503,8 +503,12 @@ parse_file(const char *path, const struct options *o, const char date[10])
 
 	json_open(&js, path);
 	if (setjmp(js.on_error)) {
+		char msg[sizeof js.msg];
+
+		memcpy(msg, js.msg, sizeof msg);
+		json_close(&js);
 		out_flush();
-		die(EXIT_DATA, "%s", js.msg);
+		die(EXIT_DATA, "%s", msg);
 	}
 	json_skip_bom(&js);
 	/* A sequence of texts: arrays of models, or models, in any mix. */
@@ -617,15 +621,16 @@ main(int argc, char **argv)
 	};
 	static char *stdin_only[] = { "-" };
 	struct options o = { .ncols = 0 };
-	char (*dates)[10];
+	static char (*dates)[10];
 	char **files;
 	int nfiles, opt, i, status = 0;
 	size_t c;
 
 	err_init(argv[0]);
 	opterr = 0;
+	/* Buffers are reused if main runs again (the fuzzing harness). */
 	rec.cap = 4096;
-	rec.text = xrealloc(NULL, rec.cap);
+	rec.text = xrealloc(rec.text, rec.cap);
 	for (c = 0; c < NCOLUMNS; c++)
 		o.cols[o.ncols++] = (enum column)c;
 	while ((opt = getopt_long(argc, argv, ":d:f:h", longopts, NULL)) != -1) {
@@ -665,11 +670,12 @@ main(int argc, char **argv)
 		for (i = 0; i < nfiles; i++)
 			status |= validate_file(files[i]);
 		free(rec.text);
+		rec.text = NULL;
 		return status;
 	}
 
 	/* Every file's date is settled before any input is read. */
-	dates = xrealloc(NULL, (size_t)nfiles * sizeof *dates);
+	dates = xrealloc(dates, (size_t)nfiles * sizeof *dates);
 	for (i = 0; i < nfiles; i++) {
 		if (o.date)
 			memcpy(dates[i], o.date, 10);
@@ -689,5 +695,7 @@ main(int argc, char **argv)
 	out_finish();
 	free(dates);
 	free(rec.text);
+	dates = NULL;
+	rec.text = NULL;
 	return 0;
 }

@@ -20,7 +20,7 @@ void
 out_init(void)
 {
 	out.cap = 2 * OUT_BLOCK;
-	out.buf = xrealloc(NULL, out.cap);
+	out.buf = xrealloc(out.buf, out.cap);
 	out.len = out.committed = 0;
 	err_before_exit = flush_before_exit;
 }
