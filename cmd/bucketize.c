@@ -335,7 +335,7 @@ main(int argc, char **argv)
 	static const char *const added[] = { "size_b", "bucket" };
 	struct tsvin in;
 	struct fields fs = { 0 };
-	size_t col_model, col_params = 0, maxcol;
+	size_t col_model, col_params = 0;
 	bool have_params = false;
 	/* The last row's model and params, and its answer: series input
 	 * repeats a model on every day. */
@@ -352,21 +352,17 @@ main(int argc, char **argv)
 	out_init();
 	tsvin_open(&in, argc - optind, argv + optind);
 	col_model = column_index(&in, opt.model, "-m");
-	maxcol = col_model;
 	/* The default params column is used only when the header has it. */
 	if (opt.params_given || (in.has_header &&
 	    column_exists(&in, opt.params))) {
 		col_params = column_index(&in, opt.params, "-p");
 		have_params = true;
-		if (col_params > maxcol)
-			maxcol = col_params;
 	}
 	write_header(&in, added, 2);
 	while (tsvin_next(&in, &fs)) {
 		const struct field *m, *p;
 		size_t key_len;
 
-		need_column(&in, &fs, maxcol);
 		m = &fs.f[col_model];
 		p = have_params ? &fs.f[col_params] : NULL;
 		key_len = m->len + 1 + (p ? p->len : 0);

@@ -273,8 +273,7 @@ add_steps(const char *key, size_t keylen, const struct step *steps,
 }
 
 static void
-series_mode(struct tsvin *in, const size_t *gcols, size_t maxcol,
-    size_t col_model, size_t col_date, size_t col_value)
+series_mode(struct tsvin *in, const size_t *gcols, size_t col_model, size_t col_date, size_t col_value)
 {
 	struct fields fs = { 0 };
 	struct grouping grp = { 0 };
@@ -307,7 +306,6 @@ series_mode(struct tsvin *in, const size_t *gcols, size_t maxcol,
 		const struct field *m, *v;
 		day_t d;
 
-		need_column(in, &fs, maxcol);
 		m = &fs.f[col_model];
 		v = &fs.f[col_value];
 		d = field_date(in, &fs.f[col_date], col_date);
@@ -395,8 +393,7 @@ series_mode(struct tsvin *in, const size_t *gcols, size_t maxcol,
 }
 
 static void
-events_mode(struct tsvin *in, const size_t *gcols, size_t maxcol,
-    size_t col_date, size_t col_value)
+events_mode(struct tsvin *in, const size_t *gcols, size_t col_date, size_t col_value)
 {
 	struct fields fs = { 0 };
 	size_t keylen, keycap = 64, *order, i;
@@ -423,7 +420,6 @@ events_mode(struct tsvin *in, const size_t *gcols, size_t maxcol,
 		long idx;
 		size_t g;
 
-		need_column(in, &fs, maxcol);
 		t = &fs.f[col_date];
 		if (t->len == 0) {
 			undated++;
@@ -503,7 +499,7 @@ struct source {
 	day_t prev_date;
 };
 
-static size_t splice_m, splice_t, splice_v, splice_max;
+static size_t splice_m, splice_t, splice_v;
 
 static void
 source_next(struct source *s)
@@ -524,7 +520,6 @@ source_next(struct source *s)
 	s->have = tsvin_next(&s->in, &s->fs);
 	if (!s->have)
 		return;
-	need_column(&s->in, &s->fs, splice_max);
 	m = &s->fs.f[splice_m];
 	v = &s->fs.f[splice_v];
 	s->date = field_date(&s->in, &s->fs.f[splice_t], splice_t);
@@ -599,11 +594,14 @@ splice_mode(day_t at, char *old_path, char *new_path)
 	    memcmp(old.in.header, nu.in.header, old.in.header_len) != 0)))
 		die(EXIT_DATA, "%s and %s must have the same header", old_path,
 		    new_path);
+	/* The headers are equal, so the columns are too; looking them up in
+	 * both has each source check its rows' width. */
 	splice_m = column_index(&old.in, opt.model, "-m");
 	splice_t = column_index(&old.in, opt.date, "-t");
 	splice_v = column_index(&old.in, opt.value, "-v");
-	splice_max = splice_m > splice_t ? splice_m : splice_t;
-	splice_max = splice_max > splice_v ? splice_max : splice_v;
+	column_index(&nu.in, opt.model, "-m");
+	column_index(&nu.in, opt.date, "-t");
+	column_index(&nu.in, opt.value, "-v");
 	write_header(&old.in, NULL, 0);
 	source_next(&old);
 	source_next(&nu);
@@ -752,7 +750,7 @@ int
 main(int argc, char **argv)
 {
 	struct tsvin in;
-	size_t gcols[MAX_GROUP_COLS], maxcol, i;
+	size_t gcols[MAX_GROUP_COLS], i;
 	size_t col_model = 0, col_date, col_value = 0;
 
 	err_init(argv[0]);
@@ -771,19 +769,14 @@ main(int argc, char **argv)
 	if (!opt.events)
 		col_model = column_index(&in, opt.model, "-m");
 	col_date = column_index(&in, opt.date, "-t");
-	maxcol = col_date > col_model ? col_date : col_model;
-	if (!opt.events || opt.value_given) {
+	if (!opt.events || opt.value_given)
 		col_value = column_index(&in, opt.value, "-v");
-		maxcol = col_value > maxcol ? col_value : maxcol;
-	}
-	for (i = 0; i < opt.ngroup; i++) {
+	for (i = 0; i < opt.ngroup; i++)
 		gcols[i] = column_index(&in, opt.group[i], "-g");
-		maxcol = gcols[i] > maxcol ? gcols[i] : maxcol;
-	}
 	if (opt.events)
-		events_mode(&in, gcols, maxcol, col_date, col_value);
+		events_mode(&in, gcols, col_date, col_value);
 	else
-		series_mode(&in, gcols, maxcol, col_model, col_date, col_value);
+		series_mode(&in, gcols, col_model, col_date, col_value);
 	out_finish();
 	tsvin_close(&in);
 	for (i = 0; i < ngroups; i++)

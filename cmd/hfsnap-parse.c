@@ -145,6 +145,17 @@ kind_of(int c)
 	}
 }
 
+/* Fails unless the next value starts with c ('{', '[' or '"'). */
+static void
+expect(struct json *js, const char *field, int c)
+{
+	int got = json_peek(js);
+
+	if (got != c)
+		json_fail(js, "%s: expected %s, found %s", field, kind_of(c),
+		    kind_of(got));
+}
+
 /* A string member (or null, leaving the span unset). */
 static void
 read_string(struct json *js, const char *field, struct span *sp)
@@ -156,9 +167,7 @@ read_string(struct json *js, const char *field, struct span *sp)
 		*sp = (struct span){ 0, 0, false };
 		return;
 	}
-	if (c != '"')
-		json_fail(js, "%s: expected a string, found %s", field,
-		    kind_of(c));
+	expect(js, field, '"');
 	json_string(js);
 	*sp = rec_store(js->str, js->len, true);
 }
@@ -222,9 +231,7 @@ read_total(struct json *js, const char *field, struct span *total)
 		json_literal(js);
 		return false;
 	}
-	if (c != '{')
-		json_fail(js, "%s: expected an object, found %s", field,
-		    kind_of(c));
+	expect(js, field, '{');
 	snprintf(name, sizeof name, "%s.total", field);
 	for (more = json_object_first(js); more; more = json_object_next(js)) {
 		if (key_is(js, "total"))
@@ -243,9 +250,7 @@ tag(struct json *js)
 	const char *rest, *colon;
 	struct span target, relation = { 0, 0, false };
 
-	if (json_peek(js) != '"')
-		json_fail(js, "tags: expected a string, found %s",
-		    kind_of(json_peek(js)));
+	expect(js, "tags", '"');
 	json_string(js);
 	if (js->len == 4 && memcmp(js->str, "gguf", 4) == 0) {
 		rec.gguf_tag = true;
@@ -283,9 +288,7 @@ read_tags(struct json *js)
 	rec.tag_base.set = rec.tag_relation.set = false;
 	if (is_null(js))
 		return;
-	if (json_peek(js) != '[')
-		json_fail(js, "tags: expected an array, found %s",
-		    kind_of(json_peek(js)));
+	expect(js, "tags", '[');
 	for (more = json_array_first(js); more; more = json_array_next(js))
 		tag(js);
 }
@@ -299,13 +302,9 @@ read_siblings(struct json *js)
 	rec.gguf_sibling = false;
 	if (is_null(js))
 		return;
-	if (json_peek(js) != '[')
-		json_fail(js, "siblings: expected an array, found %s",
-		    kind_of(json_peek(js)));
+	expect(js, "siblings", '[');
 	for (more = json_array_first(js); more; more = json_array_next(js)) {
-		if (json_peek(js) != '{')
-			json_fail(js, "siblings: expected an object, found %s",
-			    kind_of(json_peek(js)));
+		expect(js, "siblings", '{');
 		for (field = json_object_first(js); field;
 		    field = json_object_next(js)) {
 			if (!key_is(js, "rfilename") || json_peek(js) != '"') {
@@ -329,9 +328,7 @@ read_base_models(struct json *js)
 	rec.bm_base.set = rec.bm_relation.set = false;
 	if (is_null(js))
 		return;
-	if (json_peek(js) != '{')
-		json_fail(js, "baseModels: expected an object, found %s",
-		    kind_of(json_peek(js)));
+	expect(js, "baseModels", '{');
 	for (more = json_object_first(js); more; more = json_object_next(js)) {
 		if (key_is(js, "relation")) {
 			read_string(js, "baseModels.relation", &rec.bm_relation);
@@ -341,9 +338,7 @@ read_base_models(struct json *js)
 			json_skip(js);
 			continue;
 		}
-		if (json_peek(js) != '[')
-			json_fail(js, "baseModels.models: expected an array, "
-			    "found %s", kind_of(json_peek(js)));
+		expect(js, "baseModels.models", '[');
 		for (item = json_array_first(js); item;
 		    item = json_array_next(js)) {
 			if (rec.bm_base.set || json_peek(js) != '{') {

@@ -328,7 +328,6 @@ main(int argc, char **argv)
 	struct fields fs = { 0 };
 	struct series s = { 0 };
 	struct grouping g = { 0 };
-	size_t maxcol;
 
 	err_init(argv[0]);
 	parse_options(argc, argv);
@@ -337,8 +336,6 @@ main(int argc, char **argv)
 	col_model = column_index(&in, opt.model, "-m");
 	col_date = column_index(&in, opt.date, "-t");
 	col_value = column_index(&in, opt.value, "-v");
-	maxcol = col_model > col_date ? col_model : col_date;
-	maxcol = maxcol > col_value ? maxcol : col_value;
 
 	if (opt.stats && in.has_header) {
 		size_t i;
@@ -360,7 +357,6 @@ main(int argc, char **argv)
 		bool has;
 		uint64_t value = 0;
 
-		need_column(&in, &fs, maxcol);
 		m = &fs.f[col_model];
 		v = &fs.f[col_value];
 		date = field_date(&in, &fs.f[col_date], col_date);

@@ -611,7 +611,7 @@ main(int argc, char **argv)
 	struct fields fs = { 0 };
 	struct grouping grp = { 0 };
 	struct pending p = { 0 };
-	size_t cm, ct, cv, cr, cb, maxcol;
+	size_t cm, ct, cv, cr, cb;
 	size_t i;
 
 	err_init(argv[0]);
@@ -627,17 +627,11 @@ main(int argc, char **argv)
 	cv = column_index(&in, opt.value, "-v");
 	cr = column_index(&in, opt.release, "-r");
 	cb = column_index(&in, opt.bucket, "-b");
-	maxcol = cm;
-	maxcol = ct > maxcol ? ct : maxcol;
-	maxcol = cv > maxcol ? cv : maxcol;
-	maxcol = cr > maxcol ? cr : maxcol;
-	maxcol = cb > maxcol ? cb : maxcol;
 
 	while (tsvin_next(&in, &fs)) {
 		const struct field *m, *v, *r, *b;
 		day_t d;
 
-		need_column(&in, &fs, maxcol);
 		m = &fs.f[cm];
 		v = &fs.f[cv];
 		r = &fs.f[cr];

@@ -202,7 +202,6 @@ main(int argc, char **argv)
 		const char *slash;
 		size_t ns;
 
-		need_column(&in, &fs, col);
 		m = &fs.f[col];
 		slash = memchr(m->p, '/', m->len);
 		ns = slash ? (size_t)(slash - m->p) : m->len;

@@ -51,13 +51,6 @@ out_str(const char *s)
 	out_write(s, strlen(s));
 }
 
-/* Forget the row being built (after a row turned out not to be wanted). */
-static inline void
-out_droprow(void)
-{
-	out.len = out.committed;
-}
-
 static inline void
 out_endrow(void)
 {

@@ -194,6 +194,16 @@ tsvin_empty(const struct tsvin *in)
 	return !in->has_header && !in->has_pending;
 }
 
+/* Dies unless the row just split has every column asked for. */
+static void
+check_width(const struct tsvin *in, const struct fields *fs)
+{
+	if (fs->n < in->need)
+		die_at(tsvin_name(in), tsvin_line(in),
+		    "line has %zu field%s, column %s needs %zu", fs->n,
+		    fs->n == 1 ? "" : "s", column_name(in, in->need - 1), in->need);
+}
+
 int
 tsvin_next(struct tsvin *in, struct fields *fs)
 {
@@ -203,6 +213,7 @@ tsvin_next(struct tsvin *in, struct fields *fs)
 	if (in->has_pending) {
 		in->has_pending = false;
 		split_fields(fs, in->pending, in->pending_len);
+		check_width(in, fs);
 		return 1;
 	}
 	for (;;) {
@@ -221,11 +232,12 @@ tsvin_next(struct tsvin *in, struct fields *fs)
 			    quote(line, len), quote(in->header, in->header_len));
 	}
 	split_fields(fs, line, len);
+	check_width(in, fs);
 	return 1;
 }
 
-size_t
-column_index(const struct tsvin *in, const char *spec, const char *option)
+static size_t
+find_column(const struct tsvin *in, const char *spec, const char *option)
 {
 	const char *p;
 	size_t i, v = 0;
@@ -254,6 +266,16 @@ column_index(const struct tsvin *in, const char *spec, const char *option)
 			return i;
 	die_usage("%s %s: no such column in the header of %s", option, spec,
 	    in->lr.name);
+}
+
+size_t
+column_index(struct tsvin *in, const char *spec, const char *option)
+{
+	size_t i = find_column(in, spec, option);
+
+	if (i + 1 > in->need)
+		in->need = i + 1;
+	return i;
 }
 
 const char *
@@ -297,15 +319,6 @@ split_list(const char *list, char **items, size_t max, const char *option)
 		p = comma + 1;
 	}
 	return n;
-}
-
-void
-need_column(const struct tsvin *in, const struct fields *fs, size_t i)
-{
-	if (i >= fs->n)
-		die_at(tsvin_name(in), tsvin_line(in),
-		    "line has %zu field%s, column %s needs %zu", fs->n,
-		    fs->n == 1 ? "" : "s", column_name(in, i), i + 1);
 }
 
 void

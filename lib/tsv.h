@@ -50,6 +50,8 @@ struct tsvin {
 	char *header;		/* the header line, without '#' */
 	size_t header_len;
 	struct fields names;	/* the header's column names */
+	size_t need;		/* fields a row must have: the widest column
+				   column_index was asked for, plus one */
 	char *pending;		/* first data line, read while looking for a header */
 	size_t pending_len;
 	bool has_pending;
@@ -58,7 +60,8 @@ struct tsvin {
 void tsvin_open(struct tsvin *in, int nfiles, char **files);
 void tsvin_close(struct tsvin *in);
 /* Next data row split into fs; 0 at the end of the last file.  A '#' line
- * that is not a copy of the header is a located error. */
+ * that is not a copy of the header, or a row without every column that
+ * column_index was asked for, is a located error. */
 int tsvin_next(struct tsvin *in, struct fields *fs);
 /* Location of the row last returned, for messages. */
 static inline const char *tsvin_name(const struct tsvin *in) { return in->lr.name; }
@@ -67,10 +70,11 @@ static inline long long tsvin_line(const struct tsvin *in) { return in->lr.linen
 bool tsvin_empty(const struct tsvin *in);
 
 /* A column given by name or 1-based number, as every -m/-t/-v/-g option
- * takes it.  Returns the 0-based index; dies with status 2 when a name is
- * not in the header or there is no header to look it up in.  `option` names
- * the option for the message, e.g. "-m". */
-size_t column_index(const struct tsvin *in, const char *spec, const char *option);
+ * takes it.  Returns the 0-based index, and from then on tsvin_next checks
+ * that every row has it; dies with status 2 when a name is not in the
+ * header or there is no header to look it up in.  `option` names the option
+ * for the message, e.g. "-m". */
+size_t column_index(struct tsvin *in, const char *spec, const char *option);
 
 /* The name of 0-based column i: from the header, else its number. */
 const char *column_name(const struct tsvin *in, size_t i);
@@ -88,9 +92,6 @@ bool column_exists(const struct tsvin *in, const char *name);
  * 1970-01-01), a count from 0 to 2^63-1. */
 int32_t field_date(const struct tsvin *in, const struct field *f, size_t col);
 uint64_t field_count(const struct tsvin *in, const struct field *f, size_t col);
-
-/* Dies with a located error unless the row has column i. */
-void need_column(const struct tsvin *in, const struct fields *fs, size_t i);
 
 /* Writes the header (with '#') and `extra` added names, when the input had a
  * header; writes nothing otherwise. */
