@@ -29,7 +29,7 @@ BIN      = bin
 endif
 
 TOOLS    = hfsnap-parse iqr-filter bucketize regionize cummulate ram
-HELPERS  = hfsnap-gen hfsnap-season
+HELPERS  = hfsnap-gen hfsnap-season json-check
 LIBSRC   = $(wildcard lib/*.c)
 LIBOBJ   = $(LIBSRC:lib/%.c=$(O)/lib/%.o)
 LIBA     = $(O)/libhfsnap.a

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "err.h"
@@ -24,9 +25,11 @@ static const unsigned char string_stop[256] = {
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
 };
 
-void
+int
 json_open(struct json *js, const char *path)
 {
+	struct stat st;
+
 	memset(js, 0, sizeof *js);
 	if (strcmp(path, "-") == 0) {
 		js->fd = 0;
@@ -34,7 +37,15 @@ json_open(struct json *js, const char *path)
 	} else {
 		js->fd = open(path, O_RDONLY);
 		if (js->fd < 0)
-			die(EXIT_DATA, "%s: %s", path, strerror(errno));
+			return -1;
+		/* A directory opens, then fails to read with a message about
+		 * reading: say what it is instead. */
+		if (fstat(js->fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+			close(js->fd);
+			js->fd = -1;
+			errno = EISDIR;
+			return -1;
+		}
 		js->name = path;
 	}
 	js->cap = JSON_BLOCK;
@@ -42,6 +53,7 @@ json_open(struct json *js, const char *path)
 	js->scap = 256;
 	js->str = xrealloc(NULL, js->scap);
 	js->line = 1;
+	return 0;
 }
 
 void
@@ -64,6 +76,18 @@ json_fail(struct json *js, const char *fmt, ...)
 	long long col = js->base + (long long)js->pos - js->line_start + 1;
 	int n = snprintf(js->msg, sizeof js->msg, "%s:%lld:%lld: ", js->name,
 	    js->line, col);
+
+	va_start(ap, fmt);
+	vsnprintf(js->msg + n, sizeof js->msg - (size_t)n, fmt, ap);
+	va_end(ap);
+	longjmp(js->on_error, 1);
+}
+
+void
+json_fail_file(struct json *js, const char *fmt, ...)
+{
+	va_list ap;
+	int n = snprintf(js->msg, sizeof js->msg, "%s: ", js->name);
 
 	va_start(ap, fmt);
 	vsnprintf(js->msg + n, sizeof js->msg - (size_t)n, fmt, ap);

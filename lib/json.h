@@ -38,8 +38,9 @@ struct json {
 	char msg[512];		/* "FILE:LINE:COLUMN: what" after an error */
 };
 
-/* Opens path ("-" = stdin); dies with status 1 if it cannot be opened. */
-void json_open(struct json *js, const char *path);
+/* Opens path ("-" = stdin).  Returns 0, or -1 with errno set when it cannot
+ * be opened or is a directory (EISDIR). */
+int json_open(struct json *js, const char *path);
 void json_close(struct json *js);
 
 /* The next significant byte (whitespace skipped), not consumed; -1 at end. */
@@ -69,6 +70,9 @@ void json_skip_bom(struct json *js);
 /* Records "FILE:LINE:COLUMN: message" at the current position and longjmps
  * to js->on_error. */
 _Noreturn void json_fail(struct json *js, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* The same for a fault of the file as a whole: "FILE: message". */
+_Noreturn void json_fail_file(struct json *js, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 #endif

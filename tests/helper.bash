@@ -39,3 +39,35 @@ check_synopsis() {
 		tr -s ' \n' '  ' | sed 's/^ *//; s/ *$//')
 	same "$usage" "$synopsis"
 }
+
+# outcome STATUS STDOUT STDERR: the last `run --separate-stderr` ended with
+# exactly this status, standard output and standard error.  All three are
+# checked, and every difference is shown, so no test can pass on the right
+# output with the wrong status or a stray message.
+outcome() {
+	local bad=0
+	if [ "$status" != "$1" ]; then
+		printf 'status: got %s, want %s\n' "$status" "$1" >&2
+		bad=1
+	fi
+	if [ "$output" != "$2" ]; then
+		printf 'stdout: got:\n%s\nstdout: want:\n%s\n' "$output" "$2" >&2
+		bad=1
+	fi
+	if [ "${stderr-}" != "$3" ]; then
+		printf 'stderr: got:\n%s\nstderr: want:\n%s\n' "${stderr-}" "$3" >&2
+		bad=1
+	fi
+	return $bad
+}
+
+# Every option `TOOL -h` names (-x and --long) has an entry of its own in
+# the OPTIONS list of man/man1/TOOL.1 (an `.It Fl ...` line naming it), and
+# every such entry is in -h: the page and the help cannot drift apart.
+check_options() {
+	local tool=$1 page=$ROOT/man/man1/$1.1 opt help_opts page_opts
+	help_opts=$("$tool" -h | grep -oE '(^|[ ,])--?[a-zA-Z][-a-zA-Z0-9]*' | sed 's/^[ ,]*//' | sort -u)
+	page_opts=$(grep -E '^\.It Fl ' "$page" |
+		grep -oE 'Fl -?[a-zA-Z][-a-zA-Z0-9]*' | sed 's/^Fl /-/' | sort -u)
+	same "$help_opts" "$page_opts"
+}
