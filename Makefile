@@ -29,13 +29,19 @@ BIN      = bin
 endif
 
 TOOLS    = hfsnap-parse iqr-filter bucketize regionize cummulate ram
+SCRIPTS  = hfsnap-fetch
 HELPERS  = hfsnap-gen hfsnap-season json-check
 LIBSRC   = $(wildcard lib/*.c)
 LIBOBJ   = $(LIBSRC:lib/%.c=$(O)/lib/%.o)
 LIBA     = $(O)/libhfsnap.a
 UNITS    = $(patsubst tests/unit/%.c,$(O)/unit/%,$(wildcard tests/unit/*_test.c))
 
-all: $(TOOLS:%=$(BIN)/%) $(HELPERS:%=$(BIN)/%)
+all: $(TOOLS:%=$(BIN)/%) $(SCRIPTS:%=$(BIN)/%) $(HELPERS:%=$(BIN)/%)
+
+# Scripts are POSIX sh: copied, made executable.
+$(BIN)/%: cmd/%.sh
+	@mkdir -p $(@D)
+	cp $< $@ && chmod 755 $@
 
 $(O)/lib/%.o: lib/%.c lib/*.h
 	@mkdir -p $(@D)
@@ -128,11 +134,11 @@ fuzz-coverage: $(FUZZERS:%=build/fuzz/%_cov)
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
-	for t in $(TOOLS); do cp $(BIN)/$$t $(DESTDIR)$(BINDIR)/$$t; done
-	for t in $(TOOLS); do cp man/man1/$$t.1 $(DESTDIR)$(MANDIR)/man1/$$t.1; done
+	for t in $(TOOLS) $(SCRIPTS); do cp $(BIN)/$$t $(DESTDIR)$(BINDIR)/$$t; done
+	for t in $(TOOLS) $(SCRIPTS); do cp man/man1/$$t.1 $(DESTDIR)$(MANDIR)/man1/$$t.1; done
 
 uninstall:
-	for t in $(TOOLS); do rm -f $(DESTDIR)$(BINDIR)/$$t $(DESTDIR)$(MANDIR)/man1/$$t.1; done
+	for t in $(TOOLS) $(SCRIPTS); do rm -f $(DESTDIR)$(BINDIR)/$$t $(DESTDIR)$(MANDIR)/man1/$$t.1; done
 
 clean:
 	rm -rf build bin examples/out
