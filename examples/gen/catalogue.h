@@ -103,6 +103,17 @@ static const struct tracked catalogue[] = {
 	{ "deepseek-ai/DeepSeek-V3.1", 671.0, "2025-08-21", 1300, 1 },
 	{ "Qwen/Qwen3-Coder-480B-A35B-Instruct", 480.0, "2025-07-22", 1200, 0 },
 	{ "zai-org/GLM-4.6", 357.0, "2025-09-30", 800, 1 },
+	/* Renamed during the season (see renamed[]): tracked, and listed here,
+	 * under its final name. */
+	{ "zai-org/glm-4-9b-chat", 9.4, "2024-06-04", 2300, 0 },
+};
+
+/* Repositories moved to a new namespace during the season, as Zhipu's
+ * moved from THUDM to zai-org in 2025: the listing shows the old id before
+ * the rename and the new one from it on, with the same _id and one
+ * continuous count.  The tracked list knows only the new (final) id. */
+static const char *const renamed[][2] = {
+	{ "THUDM/glm-4-9b-chat", "zai-org/glm-4-9b-chat" },
 };
 
 /* Release dates the Hub gets wrong: the repository was created before the
