@@ -310,10 +310,10 @@ parse_options(int argc, char **argv)
 		case OPT_NO_NAMES: opt.no_names = true; break;
 		case OPT_EDGES: parse_edges(optarg); break;
 		case OPT_LABELS: labels = optarg; break;
-		case 'h': usage(); exit(0);
+		case 'h': usage(); exit_help();
 		case OPT_VERSION:
 			printf("bucketize %s\n", HFSNAP_VERSION);
-			exit(0);
+			exit_help();
 		default: die_option(c, argv);
 		}
 	}

@@ -729,10 +729,10 @@ parse_options(int argc, char **argv)
 				    optarg);
 			opt.splice = optarg;
 			break;
-		case 'h': usage(); exit(0);
+		case 'h': usage(); exit_help();
 		case OPT_VERSION:
 			printf("cummulate %s\n", HFSNAP_VERSION);
-			exit(0);
+			exit_help();
 		default: die_option(c, argv);
 		}
 	}

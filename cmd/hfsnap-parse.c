@@ -1066,10 +1066,10 @@ main(int argc, char **argv)
 			break;
 		case 'h':
 			usage();
-			return 0;
+			exit_help();
 		case OPT_VERSION:
 			printf("hfsnap-parse %s\n", HFSNAP_VERSION);
-			return 0;
+			exit_help();
 		default:
 			die_option(opt, argv);
 		}

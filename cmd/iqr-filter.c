@@ -305,10 +305,10 @@ parse_options(int argc, char **argv)
 			break;
 		case OPT_MARK: opt.mark = true; break;
 		case OPT_STATS: opt.stats = true; break;
-		case 'h': usage(); exit(0);
+		case 'h': usage(); exit_help();
 		case OPT_VERSION:
 			printf("iqr-filter %s\n", HFSNAP_VERSION);
-			exit(0);
+			exit_help();
 		default: die_option(c, argv);
 		}
 	}

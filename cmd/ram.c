@@ -595,10 +595,10 @@ parse_options(int argc, char **argv)
 			opt.digits = (int)n;
 			break;
 		case OPT_WIDE: opt.wide = true; break;
-		case 'h': usage(); exit(0);
+		case 'h': usage(); exit_help();
 		case OPT_VERSION:
 			printf("ram %s\n", HFSNAP_VERSION);
-			exit(0);
+			exit_help();
 		default: die_option(c, argv);
 		}
 	}

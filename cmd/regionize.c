@@ -157,10 +157,10 @@ parse_options(int argc, char **argv)
 		case 'r': opt.regions = optarg; break;
 		case 'l': opt.label = optarg; break;
 		case OPT_NO_BUILTIN: opt.no_builtin = true; break;
-		case 'h': usage(); exit(0);
+		case 'h': usage(); exit_help();
 		case OPT_VERSION:
 			printf("regionize %s\n", HFSNAP_VERSION);
-			exit(0);
+			exit_help();
 		default: die_option(c, argv);
 		}
 	}

@@ -1,5 +1,6 @@
 #include "err.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -115,6 +116,18 @@ xcalloc(size_t n, size_t size)
 	if (!p)
 		die(EXIT_DATA, "out of memory");
 	return p;
+}
+
+void
+exit_help(void)
+{
+	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
+		int e = errno;
+
+		fprintf(stderr, "%s: write error: %s\n", progname, strerror(e));
+		exit(EXIT_DATA);
+	}
+	exit(0);
 }
 
 void

@@ -38,6 +38,10 @@ _Noreturn void die_option(int opt, char **argv);
 void *xrealloc(void *p, size_t n);
 void *xcalloc(size_t n, size_t size);
 
+/* After -h or --version has printed to stdout: exit 0, or 1 with a message
+ * when stdout could not be written (`tool -h >/dev/full`). */
+_Noreturn void exit_help(void);
+
 /* Print "tool: message" without exiting. */
 void warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

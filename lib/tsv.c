@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "date.h"
@@ -14,6 +15,20 @@
 
 enum { LR_BLOCK = 1 << 17 };
 
+int
+open_input(const char *path)
+{
+	struct stat st;
+	int fd = open(path, O_RDONLY);
+
+	if (fd < 0)
+		die(EXIT_DATA, "%s: %s", path, strerror(errno));
+	/* A directory opens, then fails to read: say what it is. */
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))
+		die(EXIT_DATA, "%s: %s", path, strerror(EISDIR));
+	return fd;
+}
+
 void
 lr_open(struct linereader *lr, const char *path)
 {
@@ -22,9 +37,7 @@ lr_open(struct linereader *lr, const char *path)
 		lr->fd = 0;
 		lr->name = "-";
 	} else {
-		lr->fd = open(path, O_RDONLY);
-		if (lr->fd < 0)
-			die(EXIT_DATA, "%s: %s", path, strerror(errno));
+		lr->fd = open_input(path);
 		lr->name = path;
 	}
 	lr->cap = LR_BLOCK;
@@ -159,6 +172,11 @@ tsvin_open(struct tsvin *in, int nfiles, char **files)
 	}
 	in->files = files;
 	in->nfiles = nfiles;
+	/* Every input is checked before any is read, so a missing one fails
+	 * before a tool writes anything. */
+	for (int i = 0; i < nfiles; i++)
+		if (strcmp(files[i], "-") != 0)
+			close(open_input(files[i]));
 	if (!next_line(in, &line, &len))
 		return;
 	if (len > 0 && line[0] == '#') {
@@ -236,6 +254,16 @@ tsvin_next(struct tsvin *in, struct fields *fs)
 	return 1;
 }
 
+static const char csv_hint[] = " (it looks like CSV: commas and no TAB; "
+    "these tools read TSV)";
+
+/* A line with commas and no TAB: CSV given where TSV belongs. */
+static bool
+looks_like_csv(const char *line, size_t len)
+{
+	return line && memchr(line, ',', len) && !memchr(line, '\t', len);
+}
+
 static size_t
 find_column(const struct tsvin *in, const char *spec, const char *option)
 {
@@ -258,14 +286,16 @@ find_column(const struct tsvin *in, const char *spec, const char *option)
 		if (tsvin_empty(in))
 			return 0;	/* no rows will need it */
 		die_usage("%s %s: the input has no '#' header to find a column "
-		    "name in; give a column number", option, spec);
+		    "name in; give a column number%s", option, spec,
+		    looks_like_csv(in->pending, in->pending_len) ? csv_hint : "");
 	}
 	for (i = 0; i < in->names.n; i++)
 		if (strlen(spec) == in->names.f[i].len &&
 		    memcmp(in->names.f[i].p, spec, in->names.f[i].len) == 0)
 			return i;
-	die_usage("%s %s: no such column in the header of %s", option, spec,
-	    in->lr.name);
+	die_usage("%s %s: no such column in the header of %s%s", option, spec,
+	    in->lr.name, looks_like_csv(in->header, in->header_len) ?
+	    csv_hint : "");
 }
 
 size_t

@@ -20,6 +20,8 @@ struct linereader {
 
 /* Opens path ("-" is standard input); dies with status 1 if it cannot. */
 void lr_open(struct linereader *lr, const char *path);
+/* open(path) for reading, or die saying why (a directory included). */
+int open_input(const char *path);
 /* Returns 1 and the next line, or 0 at end of file.  A NUL byte in a line is
  * a located error. */
 int lr_next(struct linereader *lr, char **line, size_t *len);

@@ -163,11 +163,35 @@ run_tool() {
 	done
 }
 
-@test "a file that does not exist" {
+@test "a file that does not exist, or a directory: an error before any output" {
+	mkdir "$T/dir"
 	for t in $TOOLS; do
 		run_tool "$t" "$T/good" "$T/missing"
-		[ "$status" -eq 1 ] || { echo "$t: $status"; false; }
-		same "$stderr" "$t: $T/missing: No such file or directory"
+		outcome 1 "" "$t: $T/missing: No such file or directory" || { echo "$t"; false; }
+		run_tool "$t" "$T/good" "$T/dir"
+		outcome 1 "" "$t: $T/dir: Is a directory" || { echo "$t"; false; }
+	done
+}
+
+@test "CSV where TSV belongs: the message says it looks like CSV" {
+	tr '\t' , <"$T/good" >"$T/good.csv"
+	for t in $TOOLS; do
+		run_tool "$t" "$T/good.csv"
+		outcome 2 "" "$t: -m model: no such column in the header of $T/good.csv (it looks like CSV: commas and no TAB; these tools read TSV)
+Try '$t -h' for more information." || { echo "$t"; false; }
+		tail -n +2 "$T/good.csv" >"$T/nohdr.csv"
+		run_tool "$t" "$T/nohdr.csv"
+		outcome 2 "" "$t: -m model: the input has no '#' header to find a column name in; give a column number (it looks like CSV: commas and no TAB; these tools read TSV)
+Try '$t -h' for more information." || { echo "$t"; false; }
+	done
+}
+
+@test "-h, --help and --version fail when standard output cannot be written" {
+	for t in hfsnap-parse $TOOLS; do
+		for o in -h --help --version; do
+			run_tool bash -c "'$t' $o >/dev/full"
+			outcome 1 "" "$t: write error: No space left on device" || { echo "$t $o"; false; }
+		done
 	done
 }
 
