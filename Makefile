@@ -133,12 +133,14 @@ fuzz-coverage: $(FUZZERS:%=build/fuzz/%_cov)
 	done
 
 install: all
-	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7
 	for t in $(TOOLS) $(SCRIPTS); do cp $(BIN)/$$t $(DESTDIR)$(BINDIR)/$$t; done
 	for t in $(TOOLS) $(SCRIPTS); do cp man/man1/$$t.1 $(DESTDIR)$(MANDIR)/man1/$$t.1; done
+	cp man/man7/hfsnap.7 $(DESTDIR)$(MANDIR)/man7/hfsnap.7
 
 uninstall:
 	for t in $(TOOLS) $(SCRIPTS); do rm -f $(DESTDIR)$(BINDIR)/$$t $(DESTDIR)$(MANDIR)/man1/$$t.1; done
+	rm -f $(DESTDIR)$(MANDIR)/man7/hfsnap.7
 
 clean:
 	rm -rf build bin examples/out

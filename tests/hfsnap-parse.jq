@@ -1,4 +1,4 @@
-# The jq oracle for hfsnap-parse's default columns, written from SPEC.md
+# The jq oracle for hfsnap-parse's default columns, written from hfsnap-parse(1)
 # independently of the C code.  Use: jq -r --arg date D -f hfsnap-parse.jq
 def cell: if . == null then "" else tostring end;
 # base_model tags as {rel, id}: "base_model:ORG/NAME" or "base_model:REL:ORG/NAME".

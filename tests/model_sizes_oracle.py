@@ -1,6 +1,6 @@
 """Oracle for bucketize's name parsing: the size-from-name rule of the
 tracked-models registry (metadata/model_sizes.py) as its docs state it,
-plus SPEC's M rule (millions, only when no B token).  Reads model ids on
+plus bucketize(1)'s M rule (millions, only when no B token).  Reads model ids on
 stdin, writes "id<TAB>size" with an empty size when none is found."""
 import re
 import sys
