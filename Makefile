@@ -4,6 +4,8 @@
 #   make demo            build, then run the sample pipeline in examples/
 #   make check           unit tests (C) and the Bats suites
 #   make bench           side-by-side benchmarks against jq, datamash, awk
+#   make mutate MUTANTS=40 SEED=1   mutation testing: which changes the
+#                        tests let through
 #   make valgrind        every tool under valgrind: no errors, no leaks
 #   make install PREFIX=/usr/local DESTDIR=
 #   make SANITIZE=1 check   the same, built with ASan and UBSan
@@ -79,6 +81,14 @@ valgrind: all
 bench: all
 	BIN=$(CURDIR)/$(BIN) bench/run
 
+# Mutation testing: MUTANTS operators or constants of cmd/ and lib/ changed
+# one at a time (a sample fixed by SEED), each rebuilt and tested; lists
+# the mutants the tests let through.  See tests/mutate.sh.
+MUTANTS ?= 40
+SEED    ?= 1
+mutate:
+	MUTANTS=$(MUTANTS) SEED=$(SEED) tests/mutate.sh
+
 FUZZERS      = json parse tsv table num
 FUZZ_SECONDS ?= 60
 FUZZ_CC      ?= clang
@@ -145,5 +155,5 @@ uninstall:
 clean:
 	rm -rf build bin examples/out
 
-.PHONY: all demo check bench fuzz fuzz-coverage valgrind install uninstall clean
+.PHONY: all demo check bench mutate fuzz fuzz-coverage valgrind install uninstall clean
 .SECONDARY: $(LIBOBJ)
