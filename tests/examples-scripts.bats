@@ -86,10 +86,36 @@ setup() {
 
 @test "the scripts are POSIX sh" {
 	need_cmd dash
-	for s in follow-renames drop-stale-days sync-days; do
+	for s in follow-renames drop-stale-days sync-days frontier csv2tsv; do
 		dash -n "$EX/$s" || { echo "$s"; false; }
 	done
 	if command -v shellcheck >/dev/null; then
-		shellcheck -s sh "$EX/follow-renames" "$EX/drop-stale-days" "$EX/sync-days"
+		shellcheck -s sh "$EX/follow-renames" "$EX/drop-stale-days" "$EX/sync-days" "$EX/frontier" "$EX/csv2tsv"
 	fi
+}
+
+@test "frontier: a running best per series on every date, a least-squares line from -f" {
+	printf '%s\n' $'#date\tseries\tscore\tmodel' $'2024-05-01\tA\t10\ta1' $'2024-05-11\tA\t20\ta2' \
+		$'2024-05-06\tB\t5\tb1' $'2024-05-21\tA\t15\ta3' $'2024-05-31\tA\t40\ta4' $'2024-04-01\tA\t1\ta0' >"$T/f.tsv"
+	# A's records from 05-01: (day 0, 10), (10, 20), (30, 40): the line
+	# 10 + 1 a day, exactly (r2 = 1); a3 (15) is no record.  B has one
+	# record: no line.
+	run --separate-stderr "$EX/frontier" -f 2024-05-01 -o "$T/fit" "$T/f.tsv"
+	outcome 0 "$(printf '%s\n' $'#date\tseries\tbest\tmodel\tfit' $'2024-04-01\tA\t1\ta0\t' \
+		$'2024-05-01\tA\t10\ta1\t10.00' $'2024-05-06\tA\t10\ta1\t15.00' $'2024-05-06\tB\t5\tb1\t' \
+		$'2024-05-11\tA\t20\ta2\t20.00' $'2024-05-11\tB\t5\tb1\t' $'2024-05-21\tA\t20\ta2\t30.00' \
+		$'2024-05-21\tB\t5\tb1\t' $'2024-05-31\tA\t40\ta4\t40.00' $'2024-05-31\tB\t5\tb1\t')" ""
+	same "$(cat "$T/fit")" $'#series\trecords\tfrom\tslope_per_year\tintercept\tr2\nA\t3\t2024-05-01\t365.24\t10.00\t1.0000'
+	# -s: scores before 05-10 up by 100, so a2 (20) no longer beats a1 (110).
+	run --separate-stderr "$EX/frontier" -s 2024-05-10:100 "$T/f.tsv"
+	[ "$status" -eq 0 ]
+	same "${lines[5]}" $'2024-05-11\tA\t110\ta1\t'
+	run --separate-stderr "$EX/frontier" -s 100 "$T/f.tsv"
+	outcome 2 "" "frontier: -s 100: expected DATE:POINTS"
+}
+
+@test "csv2tsv: quoted commas, doubled quotes, line breaks and comments" {
+	printf '# a comment\nname,note\n"x, y","say ""hi"""\n"two\nlines",2\r\n' >"$T/t.csv"
+	run --separate-stderr "$EX/csv2tsv" "$T/t.csv"
+	outcome 0 $'#name\tnote\nx, y\tsay "hi"\ntwo\\nlines\t2' ""
 }
