@@ -106,6 +106,14 @@ static const struct tracked catalogue[] = {
 	/* Renamed during the season (see renamed[]): tracked, and listed here,
 	 * under its final name. */
 	{ "zai-org/glm-4-9b-chat", 9.4, "2024-06-04", 2300, 0 },
+	/* Appended, so no other model's draws move: the sixth small Qwen3 of
+	 * the report's Figure 11, and the newer US entrants of Figure 13. */
+	{ "Qwen/Qwen3-4B-Thinking-2507", 4.0, "2025-08-06", 2400, 0 },
+	{ "arcee-ai/AFM-4.5B", 4.5, "2025-07-29", 300, 0 },
+	{ "allenai/OLMo-2-0325-32B-Instruct", 32.2, "2025-03-13", 1100, 0 },
+	{ "ai21labs/AI21-Jamba-Mini-1.7", 51.6, "2025-07-02", 500, 1 },
+	{ "ibm-granite/granite-3.3-8b-instruct", 8.2, "2025-04-16", 2100, 0 },
+	{ "nvidia/OpenReasoning-Nemotron-7B", 7.6, "2025-07-16", 900, 0 },
 };
 
 /* Repositories moved to a new namespace during the season, as Zhipu's
