@@ -242,7 +242,9 @@ push_utf8(struct json *js, unsigned long cp)
 
 /* After a backslash: one escape.  When keep, its decoded bytes are appended
  * to js->str.  A \u escape of a lone surrogate decodes to U+FFFD, as jq
- * does; a high surrogate followed by \u of a low one makes one code point. */
+ * does; a high surrogate followed by \u of a low one makes one code point,
+ * and one followed by another high surrogate gives U+FFFD while the second
+ * may still pair with what follows it. */
 static void
 escape(struct json *js, bool keep)
 {
@@ -262,7 +264,12 @@ escape(struct json *js, bool keep)
 	case 'u': {
 		unsigned long cp = (unsigned long)hex4(js);
 
-		if (cp >= 0xd800 && cp <= 0xdbff && cur(js) == '\\') {
+		/* While cp is a high surrogate, look for its low half. */
+		while (cp >= 0xd800 && cp <= 0xdbff) {
+			unsigned long next;
+
+			if (cur(js) != '\\')
+				break;
 			js->pos++;
 			if (cur(js) != 'u') {
 				/* Another escape follows a lone surrogate. */
@@ -272,22 +279,17 @@ escape(struct json *js, bool keep)
 				return;
 			}
 			js->pos++;
-			{
-				unsigned long lo = (unsigned long)hex4(js);
-
-				if (lo >= 0xdc00 && lo <= 0xdfff) {
-					cp = 0x10000 + ((cp - 0xd800) << 10) +
-					    (lo - 0xdc00);
-				} else {
-					if (keep)
-						push_utf8(js, 0xfffd);
-					cp = lo >= 0xd800 && lo <= 0xdfff ?
-					    0xfffd : lo;
-				}
+			next = (unsigned long)hex4(js);
+			if (next >= 0xdc00 && next <= 0xdfff) {
+				cp = 0x10000 + ((cp - 0xd800) << 10) + (next - 0xdc00);
+				break;
 			}
-		} else if (cp >= 0xd800 && cp <= 0xdfff) {
-			cp = 0xfffd;
+			if (keep)
+				push_utf8(js, 0xfffd);
+			cp = next;
 		}
+		if (cp >= 0xd800 && cp <= 0xdfff)
+			cp = 0xfffd;
 		if (keep)
 			push_utf8(js, cp);
 		return;
@@ -487,15 +489,16 @@ json_skip(struct json *js)
 		switch (c) {
 		case '{':
 		case '[':
+			/* This container is level depth + 1, empty or not. */
+			if (depth >= JSON_MAX_DEPTH)
+				json_fail(js, "nesting deeper than %d levels",
+				    JSON_MAX_DEPTH);
 			js->pos++;
 			if (json_peek(js) == (c == '{' ? '}' : ']')) {
 				js->pos++;
 				break;
 			}
 			if (depth == js->stack_cap) {
-				if (depth >= JSON_MAX_DEPTH)
-					json_fail(js, "nesting deeper than %d "
-					    "levels", JSON_MAX_DEPTH);
 				js->stack_cap = js->stack_cap ?
 				    js->stack_cap * 2 : 64;
 				js->stack = xrealloc(js->stack, js->stack_cap);

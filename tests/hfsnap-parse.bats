@@ -546,3 +546,22 @@ hfsnap-parse: $T/none-2025-01-01.json: No such file or directory"
 	[ -z "$bad" ]
 	[ "$y" -eq 95 ] && [ "$n" -eq 188 ] && [ "$i" -eq 35 ]
 }
+
+@test "a lone high surrogate before a valid pair: U+FFFD, then the pair's code point" {
+	# \ud800 pairs with no low half: U+FFFD (ef bf bd); \ud83d\ude00 is
+	# U+1F600 (f0 9f 98 80).  Then \ud800 \ud800\udc00 x \udc00 \ud800:
+	# U+FFFD, U+10000 (f0 90 80 80), x, U+FFFD, U+FFFD.
+	parse_text '[{"id":"\ud800\ud83d\ude00"},{"id":"\ud800\ud800\udc00x\udc00\ud800"}]'
+	[ "$status" -eq 0 ]
+	same "$(printf '%s\n' "${lines[@]:1}" | cut -f1 | od -An -tx1 | tr -s ' \n' ' ')" \
+		" ef bf bd f0 9f 98 80 0a ef bf bd f0 90 80 80 78 ef bf bd ef bf bd 0a "
+}
+
+@test "nesting: 1048576 levels pass, 1048577 fail, as the page says" {
+	need_cmd python3
+	python3 -c "n = 1 << 20; open('$T/ok.json', 'w').write('[' * n + ']' * n); open('$T/bad.json', 'w').write('[' * (n + 1) + ']' * (n + 1))"
+	run --separate-stderr json-check "$T/ok.json"
+	outcome 0 "" ""
+	run --separate-stderr json-check "$T/bad.json"
+	outcome 1 "" "json-check: $T/bad.json:1:1048577: nesting deeper than 1048576 levels"
+}
