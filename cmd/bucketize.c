@@ -20,34 +20,52 @@
 #include "tsv.h"
 #include "version.h"
 
-enum { MAX_BUCKETS = 32 };
+enum {
+	MAX_BUCKETS = 32,
+	MAX_LABEL = 60,		/* bytes in a bucket label */
+	MAX_WHOLE = 320,	/* integer digits of a size: 10^309 is past any
+				   decimal that parse_decimal takes */
+	FRAC = 10,		/* decimals kept: nine to print, one to round */
+	MAX_CELLS = MAX_WHOLE + 2 + FRAC + 1 + MAX_LABEL + 1
+};
+
+/* An exact non-negative decimal, as much of it as bucketing and printing
+ * need: the integer part and the first ten decimals.  Ten are enough
+ * because every edge has at most nine decimals: a value whose first nine
+ * decimals equal an edge's is at or above it, whatever follows; the tenth
+ * rounds the ninth. */
+struct dec {
+	char whole[MAX_WHOLE + 1];	/* digits, no leading zero; "" is 0 */
+	size_t nwhole;
+	char frac[FRAC];		/* decimals 1 to 10, '0' padded */
+	bool nonzero;			/* some digit, anywhere, is not 0 */
+	bool tail;			/* a digit past decimal 10 is not 0 */
+};
 
 struct options {
-	const char *model, *params, *sizes;
+	const char *model, *params, *sizes, *unknown;
 	bool params_given, billions, no_names;
-	double edges[MAX_BUCKETS];
+	struct dec edges[MAX_BUCKETS];
 	size_t nedges;
 	char *labels[MAX_BUCKETS + 1];
 	size_t nlabels;
 };
 
 static struct options opt = {
-	.model = "model", .params = "params",
-	.edges = { 1, 5, 10, 50, 100, 250 }, .nedges = 6,
+	.model = "model", .params = "params", .unknown = "unknown",
 	.labels = { "<1B", "1-5B", "7-9B", "10-50B", "50-100B", "100-250B",
 	    "250B+" }, .nlabels = 7,
 };
 
-/* A resolved size: the value compared with the edges, and how to write it. */
-struct size {
-	bool known;
-	double billions;
-	uint64_t count;		/* when from a raw parameter count */
-	bool from_count;
-};
+static const char default_edges[] = "1,5,10,50,100,250";
 
+/* The override table: model id -> index into table_cells, the two added
+ * cells worked out when the table is read; an empty entry is a size of 0,
+ * which overrides nothing. */
 static struct strmap table;
-static double *table_sizes;
+static char *table_text;
+static size_t table_text_len, table_text_cap;
+static size_t (*table_cells)[2];	/* offset, length in table_text */
 static size_t table_n, table_cap;
 
 static void
@@ -55,50 +73,214 @@ usage(void)
 {
 	printf(
 "Usage: bucketize [-m COL] [-p COL] [-s FILE] [--billions] [--no-names]\n"
-"                 [--edges LIST] [--labels LIST] [FILE ...]\n"
+"                 [--edges LIST] [--labels LIST] [--unknown LABEL] [FILE ...]\n"
 "Append size_b (total parameters, billions) and bucket to each row.\n"
 "\n"
 "  -m, --model COL      model column (default: model)\n"
 "  -p, --params COL     parameter count column (default: params, if present)\n"
 "      --billions       the params column is already in billions\n"
 "  -s, --sizes FILE     override table, CSV or TSV with model_id and\n"
-"                       total_params_b columns (checked first)\n"
+"                       total_params_b columns (checked first; - is stdin)\n"
 "      --no-names       do not read sizes from model names\n"
 "      --edges LIST     bucket upper edges in billions (1,5,10,50,100,250)\n"
 "      --labels LIST    bucket names, one more than edges\n"
 "                       (<1B,1-5B,7-9B,10-50B,50-100B,100-250B,250B+)\n"
+"      --unknown LABEL  bucket of a model whose size is found nowhere\n"
+"                       (default: unknown; its size_b is empty)\n"
 "  -h, --help           show this help and exit\n"
 "      --version        show the version and exit\n"
 "\n"
 "Order: table, then params, then the name (a -/_ token like 8B, 0.5B, or\n"
-"135M).  Unknown sizes give empty cells.  Exit status: 0 success, 1 bad\n"
-"data or I/O, 2 bad usage.  See bucketize(1).\n");
+"135M).  Exit status: 0 success, 1 bad data or I/O, 2 bad usage.\n"
+"See bucketize(1).\n");
 }
 
-/* Matches NUM X at s[i..] (NUM = digits, optionally '.' and digits; X the
- * unit letter in either case) and returns the index after X, or 0. */
+/* The exact value of s[0..n) times 10^shift into d: s is a decimal that
+ * parse_decimal accepted ([+-]digits[.digits][e[+-]digits], or .digits;
+ * at most 127 bytes) or plain digits[.digits].  Returns false when s is
+ * not all such a number, or its value is negative (and not zero) or too
+ * large to write out. */
+static bool
+dec_read(struct dec *d, const char *s, size_t n, int shift)
+{
+	char digits[128];
+	size_t i = 0, nd = 0, lead = 0, k;
+	long point, exp = 0;
+	bool negative = false, exp_negative = false;
+
+	memset(d, 0, sizeof *d);
+	memset(d->frac, '0', FRAC);
+	if (i < n && (s[i] == '+' || s[i] == '-'))
+		negative = s[i++] == '-';
+	for (; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+		if (nd < sizeof digits)
+			digits[nd++] = s[i];
+	point = (long)nd;
+	if (i < n && s[i] == '.')
+		for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+			if (nd < sizeof digits)
+				digits[nd++] = s[i];
+	if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+		i++;
+		if (i < n && (s[i] == '+' || s[i] == '-'))
+			exp_negative = s[i++] == '-';
+		/* Held at a million, far past any exponent that matters. */
+		for (; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+			if (exp < 1000000)
+				exp = exp * 10 + (s[i] - '0');
+		if (exp_negative)
+			exp = -exp;
+	}
+	if (i != n)
+		return false;
+	/* value = 0.DIGITS x 10^point: drop leading zeros. */
+	point += exp + shift;
+	while (lead < nd && digits[lead] == '0')
+		lead++, point--;
+	for (k = lead; k < nd; k++)
+		if (digits[k] != '0')
+			d->nonzero = true;
+	if (!d->nonzero)
+		return true;
+	if (negative)
+		return false;
+	if (point > MAX_WHOLE)
+		return false;
+	for (k = lead; k < nd; k++) {
+		/* Decimal at + 1, or a whole digit when at < 0. */
+		long at = (long)(k - lead) - point;
+
+		if (at < 0)
+			continue;
+		if (at < FRAC)
+			d->frac[at] = digits[k];
+		else if (digits[k] != '0')
+			d->tail = true;
+	}
+	if (point > 0) {
+		d->nwhole = (size_t)point;
+		for (k = 0; k < d->nwhole; k++)
+			d->whole[k] = lead + k < nd ? digits[lead + k] : '0';
+	}
+	return true;
+}
+
+/* Negative, zero or positive as a is below, equal to or above b, looking
+ * at the integer part and ten decimals only. */
+static int
+dec_cmp(const struct dec *a, const struct dec *b)
+{
+	int c;
+
+	if (a->nwhole != b->nwhole)
+		return a->nwhole < b->nwhole ? -1 : 1;
+	if ((c = memcmp(a->whole, b->whole, a->nwhole)) != 0)
+		return c;
+	return memcmp(a->frac, b->frac, FRAC);
+}
+
+/* The index of the bucket of d: the first whose upper edge is above it. */
 static size_t
-number_unit(const char *s, size_t n, size_t i, char unit, double *v)
+bucket_of(const struct dec *d)
+{
+	size_t i;
+
+	for (i = 0; i < opt.nedges; i++)
+		if (dec_cmp(d, &opt.edges[i]) < 0)
+			break;
+	return i;
+}
+
+/* d cut to nine decimals, then rounded half up at the ninth when its
+ * tenth is 5 or more: a 1 is carried up from the ninth decimal. */
+static void
+round9(struct dec *d)
+{
+	size_t k = FRAC - 1;
+	bool up = d->frac[k] >= '5';
+
+	d->frac[k] = '0';
+	d->tail = false;
+	while (up && k-- > 0) {
+		if (d->frac[k] == '9') {
+			d->frac[k] = '0';
+		} else {
+			d->frac[k]++;
+			up = false;
+		}
+	}
+	for (k = d->nwhole; up && k-- > 0;) {
+		if (d->whole[k] == '9') {
+			d->whole[k] = '0';
+		} else {
+			d->whole[k]++;
+			up = false;
+		}
+	}
+	if (up) {
+		memmove(d->whole + 1, d->whole, d->nwhole++);
+		d->whole[0] = '1';
+	}
+}
+
+/* The two added cells, "size_b<TAB>bucket", of a known size, into buf
+ * (MAX_CELLS bytes).  The size is written to nine decimals, rounded half
+ * up, trailing zeros dropped; where rounding up would carry it to the
+ * next bucket's edge (4.9999999999 to 5), it is cut at nine decimals
+ * instead (4.999999999), so a size always lies in the bucket written
+ * beside it.  The bucket comes from the exact value. */
+static size_t
+format_known(const struct dec *d, char *buf)
+{
+	size_t b = bucket_of(d), n = 0, nfrac = FRAC - 1;
+	struct dec r = *d;
+
+	round9(&r);
+	if (b < opt.nedges && dec_cmp(&r, &opt.edges[b]) >= 0) {
+		r = *d;
+		r.frac[FRAC - 1] = '0';
+	}
+	if (r.nwhole == 0)
+		buf[n++] = '0';
+	memcpy(buf + n, r.whole, r.nwhole);
+	n += r.nwhole;
+	while (nfrac > 0 && r.frac[nfrac - 1] == '0')
+		nfrac--;
+	if (nfrac > 0) {
+		buf[n++] = '.';
+		memcpy(buf + n, r.frac, nfrac);
+		n += nfrac;
+	}
+	buf[n++] = '\t';
+	memcpy(buf + n, opt.labels[b], strlen(opt.labels[b]));
+	return n + strlen(opt.labels[b]);
+}
+
+/* Matches NUM X at s[i..] (NUM = digits, optionally '.' and at least one
+ * digit; X the unit letter in either case) and returns the index after X,
+ * or 0; *len is the length of NUM. */
+static size_t
+number_unit(const char *s, size_t n, size_t i, char unit, size_t *len)
 {
 	size_t start = i;
-	char tmp[64];
 
 	while (i < n && s[i] >= '0' && s[i] <= '9')
 		i++;
 	if (i == start)
 		return 0;
 	if (i < n && s[i] == '.') {
-		i++;
+		size_t point = ++i;
+
 		while (i < n && s[i] >= '0' && s[i] <= '9')
 			i++;
+		if (i == point)
+			return 0;	/* "5.B" is no token */
 	}
 	if (i >= n || (s[i] != unit && s[i] != unit + ('a' - 'A')))
 		return 0;
-	if (i - start >= sizeof tmp)
+	if (i - start >= 64)
 		return 0;
-	memcpy(tmp, s + start, i - start);
-	tmp[i - start] = '\0';
-	*v = strtod(tmp, NULL);
+	*len = i - start;
 	return i + 1;
 }
 
@@ -109,45 +291,56 @@ is_sep(char c)
 }
 
 /* A size token with the given unit: inside the name first, then at its
- * end, then at its start, as the registry's model_sizes.py tries them. */
-static bool
-token(const char *s, size_t n, char unit, double *v)
+ * end, then at its start, as the registry's model_sizes.py tries them.
+ * Returns the offset of its number, or -1; *len is the number's length. */
+static long
+token(const char *s, size_t n, char unit, size_t *len)
 {
 	size_t i, e;
 
 	for (i = 0; i < n; i++)
-		if (is_sep(s[i]) && (e = number_unit(s, n, i + 1, unit, v)) &&
+		if (is_sep(s[i]) && (e = number_unit(s, n, i + 1, unit, len)) &&
 		    e < n && is_sep(s[e]))
-			return true;
+			return (long)i + 1;
 	for (i = 0; i < n; i++)
-		if (is_sep(s[i]) && (e = number_unit(s, n, i + 1, unit, v)) &&
+		if (is_sep(s[i]) && (e = number_unit(s, n, i + 1, unit, len)) &&
 		    e == n)
-			return true;
-	if ((e = number_unit(s, n, 0, unit, v)) && e < n && is_sep(s[e]))
-		return true;
-	return false;
+			return (long)i + 1;
+	if ((e = number_unit(s, n, 0, unit, len)) && e < n && is_sep(s[e]))
+		return 0;
+	return -1;
 }
 
 /* Size in billions from a model id's name part: a B token, else (only
  * then) an M token for millions.  T (training tokens) is never read. */
 static bool
-size_from_name(const char *id, size_t n, double *v)
+size_from_name(const char *id, size_t n, struct dec *d)
 {
 	const char *slash = memchr(id, '/', n);
 	const char *name = id;
+	size_t len;
+	long at;
 
 	while (slash) {
 		name = slash + 1;
 		slash = memchr(name, '/', n - (size_t)(name - id));
 	}
 	n -= (size_t)(name - id);
-	if (token(name, n, 'B', v))
-		return true;
-	if (token(name, n, 'M', v)) {
-		*v /= 1000;
-		return true;
-	}
+	if ((at = token(name, n, 'B', &len)) >= 0)
+		return dec_read(d, name + at, len, 0);
+	if ((at = token(name, n, 'M', &len)) >= 0)
+		return dec_read(d, name + at, len, -3);
 	return false;
+}
+
+/* A size in billions written as a decimal (the table, --billions): true
+ * when s[0..n) is one, not negative. */
+static bool
+billions(const char *s, size_t n, struct dec *d)
+{
+	double v;
+
+	return parse_decimal(s, n, &v) == NUM_OK && dec_read(d, s, n, 0);
 }
 
 static void
@@ -159,107 +352,84 @@ load_sizes(const char *path)
 
 	table_open(&t, path, names, 2);
 	while (table_next(&t, f)) {
-		double v;
+		struct dec d;
 		bool added;
 		uint32_t *slot;
-		enum num_status st;
+		char cells[MAX_CELLS];
+		size_t len = 0;
 
 		if (f[1].len == 0)
 			continue;	/* no size given: no override */
-		st = parse_decimal(f[1].p, f[1].len, &v);
-		if (st != NUM_OK || v < 0)
+		if (!billions(f[1].p, f[1].len, &d))
 			die_at(path, t.lineno, "total_params_b %s is not a size "
 			    "in billions", quote(f[1].p, f[1].len));
+		if (d.nonzero)
+			len = format_known(&d, cells);
 		slot = strmap_put(&table, f[0].p, f[0].len, &added);
 		if (added) {
 			if (table_n == table_cap) {
 				table_cap = table_cap ? table_cap * 2 : 256;
-				table_sizes = xrealloc(table_sizes,
-				    table_cap * sizeof *table_sizes);
+				table_cells = xrealloc(table_cells,
+				    table_cap * sizeof *table_cells);
 			}
 			*slot = (uint32_t)table_n++;
 		}
-		table_sizes[*slot] = v;	/* a later row wins */
+		/* A later row wins. */
+		if (table_text_cap - table_text_len < len) {
+			while (table_text_cap - table_text_len < len)
+				table_text_cap = table_text_cap ?
+				    table_text_cap * 2 : 4096;
+			table_text = xrealloc(table_text, table_text_cap);
+		}
+		memcpy(table_text + table_text_len, cells, len);
+		table_cells[*slot][0] = table_text_len;
+		table_cells[*slot][1] = len;
+		table_text_len += len;
 	}
 	table_close(&t);
 }
 
-static struct size
+/* The two added cells of a row into buf (MAX_CELLS bytes); returns their
+ * length.  A raw count is exact in billions, its point moved nine places. */
+static size_t
 resolve(const struct tsvin *in, const struct field *model,
-    const struct field *params, size_t params_col)
+    const struct field *params, size_t params_col, char *buf)
 {
-	struct size sz = { 0 };
+	struct dec d;
 	uint32_t *slot;
+	size_t n;
 
-	if (table.n && (slot = strmap_get(&table, model->p, model->len))) {
-		sz.billions = table_sizes[*slot];
-		sz.known = sz.billions > 0;
-		if (sz.known)
-			return sz;
+	if (table.n && (slot = strmap_get(&table, model->p, model->len)) &&
+	    table_cells[*slot][1] > 0) {
+		memcpy(buf, table_text + table_cells[*slot][0],
+		    table_cells[*slot][1]);
+		return table_cells[*slot][1];
 	}
 	if (params && params->len > 0) {
 		if (opt.billions) {
-			enum num_status st = parse_decimal(params->p,
-			    params->len, &sz.billions);
-
-			if (st != NUM_OK || sz.billions < 0)
+			if (!billions(params->p, params->len, &d))
 				die_at(tsvin_name(in), tsvin_line(in), "column %s: "
 				    "%s is not a size in billions",
 				    column_name(in, params_col),
 				    quote(params->p, params->len));
 		} else {
-			sz.count = field_count(in, params, params_col);
-			sz.billions = (double)sz.count / 1e9;
-			sz.from_count = true;
+			char count[24];
+			int len = snprintf(count, sizeof count, "%llu",
+			    (unsigned long long)field_count(in, params,
+			    params_col));
+
+			dec_read(&d, count, (size_t)len, -9);
 		}
-		sz.known = sz.billions > 0;
-		if (sz.known)
-			return sz;
-		sz.from_count = false;
+		if (d.nonzero)
+			return format_known(&d, buf);
 	}
-	if (!opt.no_names && size_from_name(model->p, model->len, &sz.billions))
-		sz.known = sz.billions > 0;
-	return sz;
-}
-
-static const char *
-bucket_of(double b)
-{
-	size_t i;
-
-	for (i = 0; i < opt.nedges; i++)
-		if (b < opt.edges[i])
-			return opt.labels[i];
-	return opt.labels[opt.nedges];
-}
-
-/* The two added cells, "size_b<TAB>bucket", into buf (at least 128 bytes):
- * a raw count is written in billions exactly, its decimal point moved nine
- * places; other sizes to nine decimals, trailing zeros dropped. */
-static size_t
-format_cells(const struct size *sz, char *buf)
-{
-	int n;
-
-	if (!sz->known) {
-		buf[0] = '\t';
-		return 1;
-	}
-	if (sz->from_count) {
-		uint64_t frac = sz->count % 1000000000u;
-
-		n = snprintf(buf, 64, "%llu.%09llu",
-		    (unsigned long long)(sz->count / 1000000000u),
-		    (unsigned long long)frac);
-	} else {
-		n = snprintf(buf, 64, "%.9f", sz->billions);
-	}
-	while (buf[n - 1] == '0')
-		n--;
-	if (buf[n - 1] == '.')
-		n--;
-	n += snprintf(buf + n, 64, "\t%s", bucket_of(sz->billions));
-	return (size_t)n;
+	if (!opt.no_names && size_from_name(model->p, model->len, &d) &&
+	    d.nonzero)
+		return format_known(&d, buf);
+	n = strlen(opt.unknown);
+	buf[0] = '\t';
+	memcpy(buf + 1, opt.unknown, n);
+	return n + 1;
 }
 
 static void
@@ -269,22 +439,38 @@ parse_edges(const char *list)
 	size_t i, n = split_list(list, items, MAX_BUCKETS, "--edges");
 
 	for (i = 0; i < n; i++) {
-		if (parse_decimal(items[i], strlen(items[i]), &opt.edges[i]) !=
-		    NUM_OK || opt.edges[i] <= 0)
+		struct dec *e = &opt.edges[i];
+
+		if (!billions(items[i], strlen(items[i]), e) || !e->nonzero)
 			die_usage("--edges %s: '%s' is not a positive number",
 			    list, items[i]);
-		if (i > 0 && opt.edges[i] <= opt.edges[i - 1])
+		if (e->frac[FRAC - 1] != '0' || e->tail)
+			die_usage("--edges %s: '%s' has more than nine "
+			    "decimals", list, items[i]);
+		if (i > 0 && dec_cmp(e, &opt.edges[i - 1]) <= 0)
 			die_usage("--edges %s: edges must increase", list);
 	}
 	opt.nedges = n;
 	free(items[0]);		/* the list's copy: items point into it */
 }
 
+/* A label goes into a TSV cell: 1 to MAX_LABEL bytes, no TAB or line
+ * break. */
+static void
+check_label(const char *option, const char *label)
+{
+	size_t n = strlen(label);
+
+	if (n == 0 || n > MAX_LABEL || strpbrk(label, "\t\n\r"))
+		die_usage("%s: %s is not a label: it must be 1 to 60 bytes, "
+		    "without TAB or line break", option, quote(label, n));
+}
+
 static void
 parse_options(int argc, char **argv)
 {
 	enum { OPT_BILLIONS = 256, OPT_NO_NAMES, OPT_EDGES, OPT_LABELS,
-	    OPT_VERSION };
+	    OPT_UNKNOWN, OPT_VERSION };
 	static const struct option longopts[] = {
 		{ "model", required_argument, NULL, 'm' },
 		{ "params", required_argument, NULL, 'p' },
@@ -293,11 +479,12 @@ parse_options(int argc, char **argv)
 		{ "no-names", no_argument, NULL, OPT_NO_NAMES },
 		{ "edges", required_argument, NULL, OPT_EDGES },
 		{ "labels", required_argument, NULL, OPT_LABELS },
+		{ "unknown", required_argument, NULL, OPT_UNKNOWN },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *labels = NULL;
+	const char *labels = NULL, *edges = default_edges;
 	int c;
 
 	opterr = 0;
@@ -308,8 +495,9 @@ parse_options(int argc, char **argv)
 		case 's': opt.sizes = optarg; break;
 		case OPT_BILLIONS: opt.billions = true; break;
 		case OPT_NO_NAMES: opt.no_names = true; break;
-		case OPT_EDGES: parse_edges(optarg); break;
+		case OPT_EDGES: edges = optarg; break;
 		case OPT_LABELS: labels = optarg; break;
+		case OPT_UNKNOWN: opt.unknown = optarg; break;
 		case 'h': usage(); exit_help();
 		case OPT_VERSION:
 			printf("bucketize %s\n", HFSNAP_VERSION);
@@ -317,16 +505,19 @@ parse_options(int argc, char **argv)
 		default: die_option(c, argv);
 		}
 	}
+	parse_edges(edges);
 	if (labels)
 		opt.nlabels = split_list(labels, opt.labels, MAX_BUCKETS + 1,
 		    "--labels");
 	for (size_t i = 0; i < opt.nlabels; i++)
-		if (strlen(opt.labels[i]) > 60 || strpbrk(opt.labels[i], "\t\n"))
-			die_usage("--labels: '%.60s' is longer than 60 bytes or "
-			    "holds a TAB or line break", opt.labels[i]);
+		check_label("--labels", opt.labels[i]);
+	check_label("--unknown", opt.unknown);
 	if (opt.nlabels != opt.nedges + 1)
 		die_usage("--labels gives %zu names for %zu edges: it needs "
 		    "one more name than edges", opt.nlabels, opt.nedges);
+	if (opt.sizes)
+		table_check_stdin("-s", opt.sizes, argc - optind,
+		    argv + optind);
 }
 
 int
@@ -341,8 +532,7 @@ main(int argc, char **argv)
 	 * repeats a model on every day. */
 	char *last = NULL;
 	size_t last_len = 0, last_cap = 0;
-	struct size sz = { 0 };
-	char cells[128];
+	char cells[MAX_CELLS];
 	size_t cells_len = 0;
 
 	err_init(argv[0]);
@@ -368,8 +558,7 @@ main(int argc, char **argv)
 		key_len = m->len + 1 + (p ? p->len : 0);
 		if (!last || key_len != last_len || memcmp(last, m->p, m->len) ||
 		    (p && memcmp(last + m->len + 1, p->p, p->len))) {
-			sz = resolve(&in, m, p, col_params);
-			cells_len = format_cells(&sz, cells);
+			cells_len = resolve(&in, m, p, col_params, cells);
 			if (last_cap < key_len) {
 				last_cap = key_len * 2;
 				last = xrealloc(last, last_cap);
@@ -389,7 +578,8 @@ main(int argc, char **argv)
 	out_finish();
 	tsvin_close(&in);
 	strmap_free(&table);
-	free(table_sizes);
+	free(table_text);
+	free(table_cells);
 	free(last);
 	free(fs.f);
 	return 0;

@@ -1,7 +1,6 @@
 #include "table.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,12 +12,10 @@ static char *
 read_whole(const char *path, size_t *len)
 {
 	size_t cap = 1 << 16, n = 0;
-	int fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY);
-	char *buf;
+	/* Read once, so a table can come from standard input or a pipe. */
+	int fd = strcmp(path, "-") == 0 ? 0 : open_input(path);
+	char *buf = xrealloc(NULL, cap + 1);
 
-	if (fd < 0)
-		die(EXIT_DATA, "%s: %s", path, strerror(errno));
-	buf = xrealloc(NULL, cap + 1);
 	for (;;) {
 		ssize_t r;
 
@@ -133,9 +130,13 @@ find_names(struct table *t, const char *const *names, size_t nnames)
 	return true;
 }
 
-/* Looks for the header in the data just read; true when found. */
+/* Looks for the header in the data as read; true when found.  When not,
+ * *stop is the offset of the line where the search ended (the first that
+ * is neither a comment nor blank) and t->lineno its number, or t->lineno
+ * is 0 when the data ended first. */
 static bool
-find_header(struct table *t, const char *const *names, size_t nnames)
+find_header(struct table *t, const char *const *names, size_t nnames,
+    size_t *stop)
 {
 	t->ncols = nnames;
 	t->pos = 0;
@@ -145,8 +146,10 @@ find_header(struct table *t, const char *const *names, size_t nnames)
 		long long line = t->nextline;
 		char *eol;
 
-		if (at >= t->len)
+		if (at >= t->len) {
+			t->lineno = 0;
 			return false;
+		}
 		/* Try the line as TSV first, then as CSV: the header decides. */
 		eol = memchr(t->data + at, '\n', t->len - at);
 		t->sep = '\t';
@@ -165,51 +168,110 @@ find_header(struct table *t, const char *const *names, size_t nnames)
 		t->plain = false;
 		if (find_names(t, names, nnames))
 			return true;
-		if (t->data[at] != '#' && !(t->rec.n == 1 && t->rec.f[0].len == 0))
+		if (t->data[at] != '#' &&
+		    !(t->rec.n == 1 && t->rec.f[0].len == 0)) {
+			*stop = at;
+			t->lineno = line;
 			return false;
+		}
 	}
 }
 
-static _Noreturn void
-no_header(const char *path, const char *const *names, size_t nnames)
+/* "a, b and c" into want. */
+static void
+name_list(char *want, size_t size, const char *const *names, size_t nnames)
 {
-	char want[256] = "";
 	size_t i;
 
 	for (i = 0; i < nnames; i++) {
 		strncat(want, i ? (i + 1 == nnames ? " and " : ", ") : "",
-		    sizeof want - strlen(want) - 1);
-		strncat(want, names[i], sizeof want - strlen(want) - 1);
+		    size - strlen(want) - 1);
+		strncat(want, names[i], size - strlen(want) - 1);
 	}
-	die(EXIT_DATA, "%s: no header line naming %s", path, want);
+}
+
+/* Reads the table and finds a header naming every one of sets[0], else
+ * of sets[1] ...; returns the index of the set found.  Splitting a CSV
+ * line undoes its quotes in place, so each search after the first starts
+ * from a copy of the data as read (the file is read only once: it may be
+ * a pipe or standard input). */
+static int
+open_sets(struct table *t, const char *path, const char *const *const *sets,
+    const size_t *nnames, int nsets)
+{
+	char want[512] = "";
+	size_t stop = 0;
+	int k;
+
+	memset(t, 0, sizeof *t);
+	t->name = path;
+	t->data = read_whole(path, &t->len);
+	/* The NUL after the data is never changed: copy the data alone. */
+	t->orig = xrealloc(NULL, t->len);
+	memcpy(t->orig, t->data, t->len);
+	for (k = 0; k < nsets; k++) {
+		if (k > 0)
+			memcpy(t->data, t->orig, t->len);
+		if (find_header(t, sets[k], nnames[k], &stop)) {
+			free(t->orig);
+			t->orig = NULL;
+			return k;
+		}
+	}
+	for (k = 0; k < nsets; k++) {
+		if (k > 0)
+			strncat(want, ", or ", sizeof want - strlen(want) - 1);
+		name_list(want, sizeof want, sets[k], nnames[k]);
+	}
+	if (t->lineno == 0)
+		die(EXIT_DATA, "%s: no header line naming %s", path, want);
+	{
+		/* Quote the line as it was read, without its line end. */
+		const char *line = t->orig + stop;
+		const char *eol = memchr(line, '\n', t->len - stop);
+		size_t n = eol ? (size_t)(eol - line) : t->len - stop;
+
+		if (n > 0 && line[n - 1] == '\r')
+			n--;
+		die_at(path, t->lineno, "%s is not a header naming %s",
+		    quote(line, n), want);
+	}
 }
 
 void
 table_open(struct table *t, const char *path, const char *const *names,
     size_t nnames)
 {
-	memset(t, 0, sizeof *t);
-	t->name = path;
-	t->data = read_whole(path, &t->len);
-	if (!find_header(t, names, nnames))
-		no_header(path, names, nnames);
+	const char *const *sets[] = { names };
+
+	open_sets(t, path, sets, &nnames, 1);
 }
 
 int
 table_open_either(struct table *t, const char *path, const char *const *a,
     size_t na, const char *const *b, size_t nb)
 {
-	memset(t, 0, sizeof *t);
-	t->name = path;
-	t->data = read_whole(path, &t->len);
-	if (find_header(t, a, na))
-		return 0;
-	/* Quoted fields were undone in place: read the file afresh. */
-	free(t->data);
-	t->data = read_whole(path, &t->len);
-	if (find_header(t, b, nb))
-		return 1;
-	no_header(path, a, na);
+	const char *const *sets[] = { a, b };
+	const size_t n[] = { na, nb };
+
+	return open_sets(t, path, sets, n, 2);
+}
+
+void
+table_check_stdin(const char *option, const char *path, int nfiles,
+    char *const *files)
+{
+	bool data_stdin = nfiles == 0;
+	int i;
+
+	if (strcmp(path, "-") != 0)
+		return;
+	for (i = 0; i < nfiles; i++)
+		if (strcmp(files[i], "-") == 0)
+			data_stdin = true;
+	if (data_stdin)
+		die_usage("%s - and the data cannot both be standard input: "
+		    "give the data as a FILE", option);
 }
 
 int
@@ -238,7 +300,9 @@ void
 table_close(struct table *t)
 {
 	free(t->data);
+	free(t->orig);
 	free(t->rec.f);
 	t->data = NULL;
+	t->orig = NULL;
 	t->rec.f = NULL;
 }
