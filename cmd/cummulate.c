@@ -1,72 +1,71 @@
 /* cummulate: adoption over time, by group and period.
  *
- * Series mode: rows are observations of each model's cumulative count;
- * for each period boundary B (the first day of a day, week, month or year)
- * every model contributes its last value dated before B, carried forward
- * over gaps, and the contributions are summed per group.  Each model adds
- * a step function to its group; only the steps are kept (as differences per
- * period), so memory holds per-group, per-period totals and one model.
+ * Series mode: rows are observations of each model's cumulative count.  A
+ * row labelled B holds, per group, the sum over its models of each one's
+ * last count dated before B; the last row, labelled by the day after the
+ * data, holds the totals through the last day.  Each model adds a step
+ * function to its group (lib/steps), so memory holds per-group, per-period
+ * sums and one model's steps, never the input.
  *
- * Event mode (--events): each row is an event on a date, counted (or
- * weighted) per period and group, with a running total.
+ * Event mode (--events): a model counted once, on its first row's date, or
+ * each row weighted by -v; per period and group, with a running total.
  *
  * Splice mode (--splice DATE OLD NEW): a filtered history continued after
- * DATE by the increments of a newer raw series. */
+ * DATE by the increments of a newer raw series.
+ *
+ * Both table modes write through lib/periodrows (labels, groups, shares). */
 #include <getopt.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "date.h"
 #include "err.h"
 #include "group.h"
+#include "groupby.h"
 #include "hash.h"
 #include "num.h"
 #include "out.h"
+#include "periodrows.h"
+#include "periodsums.h"
+#include "steps.h"
 #include "tsv.h"
 #include "version.h"
 
 enum { MAX_GROUP_COLS = 16 };
 
 struct options {
-	const char *model, *date, *value;
-	bool value_given;
+	const char *model, *date, *value, *unknown, *share_by;
+	bool value_given, unknown_given, delta, share, events, complete;
 	char *group[MAX_GROUP_COLS];
 	size_t ngroup;
 	enum period period;
-	bool delta, share, events;
-	const char *splice;	/* the splice date, or NULL */
+	const char *from, *splice;	/* the dates as given, or NULL */
+	day_t from_day, splice_day;
 };
 
 static struct options opt = {
 	.model = "model", .date = "date", .value = "downloads",
-	.period = PERIOD_MONTH,
+	.unknown = "unknown", .period = PERIOD_MONTH,
 };
 
-/* A group's numbers per period: in series mode the change of the group's
- * total at each boundary, in event mode the count of each period. */
-struct group {
-	size_t key_off, key_len;	/* its cells, TAB-joined, in keys */
-	long base;			/* period index of v[0] */
-	int64_t *v;
-	size_t n;
+/* The input's columns, looked up once its header is read. */
+struct columns {
+	size_t model, date, value, created;
+	bool has_created;
+	size_t group[MAX_GROUP_COLS];
+	size_t by;		/* --share-by's place among the group columns */
 };
-
-static struct strmap group_index;
-static struct group *groups;
-static size_t ngroups, groups_cap;
-static char *keys;
-static size_t keys_len, keys_cap;
 
 static void
 usage(void)
 {
 	printf(
 "Usage: cummulate [-g COLS] [-p PERIOD] [-m COL] [-t COL] [-v COL]\n"
-"                 [--delta] [--share] [--events] [FILE ...]\n"
+"                 [--from DATE] [--delta] [--share] [--share-by COL]\n"
+"                 [--unknown LABEL] [--complete] [--events] [FILE ...]\n"
 "       cummulate --splice DATE [-m COL] [-t COL] [-v COL] OLD NEW\n"
 "Sum cumulative counts per group at each period boundary.\n"
 "\n"
@@ -75,428 +74,270 @@ usage(void)
 "  -m, --model COL      model column (default: model)\n"
 "  -t, --date COL       date column (default: date)\n"
 "  -v, --value COL      count column (default: downloads)\n"
-"      --delta          add each period's increase\n"
-"      --share          add each group's percentage of the period total\n"
-"      --events         count rows per period of the -t date (weighted by\n"
-"                       -v when given), with a running total\n"
+"      --from DATE      count from DATE on (minus each model's count then)\n"
+"      --delta          add each period's downloads (VALUE_in_period)\n"
+"      --share          add each group's percentage of the period's total\n"
+"      --share-by COL   add each group's percentage of the total of its COL\n"
+"      --unknown LABEL  group name of an empty cell (default: unknown)\n"
+"      --complete       leave out the last row when its period is partial\n"
+"      --events         count each model once, on its first -t date, or\n"
+"                       sum the -v column of every row\n"
 "      --splice DATE    continue OLD after DATE with NEW's increments\n"
 "  -h, --help           show this help and exit\n"
 "      --version        show the version and exit\n"
-"\n"
-"Period 2025-08-01 holds each model's last value before August 1.\n"
+"Row 2025-10-01: through Sep 30 (series), or dated in October (events).\n"
 "Exit status: 0 success, 1 bad data or I/O, 2 bad usage.  See cummulate(1).\n");
 }
 
-static size_t
-group_of(const char *key, size_t n)
-{
-	bool added;
-	uint32_t *slot = strmap_put(&group_index, key, n, &added);
-	struct group *g;
-
-	if (!added)
-		return *slot;
-	if (ngroups == groups_cap) {
-		groups_cap = groups_cap ? groups_cap * 2 : 16;
-		groups = xrealloc(groups, groups_cap * sizeof *groups);
-	}
-	if (keys_cap - keys_len < n + 1) {
-		while (keys_cap - keys_len < n + 1)
-			keys_cap = keys_cap ? keys_cap * 2 : 1024;
-		keys = xrealloc(keys, keys_cap);
-	}
-	memcpy(keys + keys_len, key, n);
-	g = &groups[ngroups];
-	memset(g, 0, sizeof *g);
-	g->key_off = keys_len;
-	g->key_len = n;
-	keys_len += n;
-	*slot = (uint32_t)ngroups;
-	return ngroups++;
-}
-
-static void
-add_checked(int64_t *a, int64_t b)
-{
-	if ((b > 0 && *a > INT64_MAX - b) || (b < 0 && *a < INT64_MIN - b))
-		die(EXIT_DATA, "a sum passes 2^63-1");
-	*a += b;
-}
-
-/* Adds amount to the group's cell for period index i, growing its array
- * at either end as needed. */
-static void
-group_add(struct group *g, long i, int64_t amount)
-{
-	if (g->n == 0) {
-		g->v = xrealloc(g->v, 8 * sizeof *g->v);
-		memset(g->v, 0, 8 * sizeof *g->v);
-		g->base = i;
-		g->n = 8;
-	} else if (i < g->base) {
-		size_t more = (size_t)(g->base - i) + g->n;
-
-		g->v = xrealloc(g->v, (g->n + more) * sizeof *g->v);
-		memmove(g->v + more, g->v, g->n * sizeof *g->v);
-		memset(g->v, 0, more * sizeof *g->v);
-		g->base -= (long)more;
-		g->n += more;
-	} else if (i >= g->base + (long)g->n) {
-		size_t want = (size_t)(i - g->base) + 1, n = g->n;
-
-		while (n < want)
-			n *= 2;
-		g->v = xrealloc(g->v, n * sizeof *g->v);
-		memset(g->v + g->n, 0, (n - g->n) * sizeof *g->v);
-		g->n = n;
-	}
-	add_checked(&g->v[i - g->base], amount);
-}
-
+/* A sum about to be written, or a located error when it does not fit. */
 static int64_t
-group_at(const struct group *g, long i)
+written(struct wide sum, const struct stepsums *t, const struct groupby *gb,
+    size_t g, long k, day_t label, bool per)
 {
-	if (g->n == 0 || i < g->base || i >= g->base + (long)g->n)
-		return 0;
-	return g->v[i - g->base];
+	struct rowloc at;
+	char day[11] = "", what[512];
+	size_t len;
+	const char *key;
+
+	if (wide_fits(sum))
+		return wide_i64(sum);
+	key = groupby_name(gb, g, &len);
+	format_date(label, day);
+	snprintf(what, sizeof what, "the %s total at %s%s%s %s",
+	    per ? "period's" : "cumulative", day, gb->ncols ? " of group " : "",
+	    gb->ncols ? quote(key, len) : "",
+	    wide_negative(sum) ? "falls below -2^63" : "passes 2^63-1");
+	at = stepsums_culprit(t, g, k, per);
+	if (!at.file)
+		die(EXIT_DATA, "%s", what);	/* not expected: see steps.h */
+	die_at(at.file, at.line, "%s", what);
 }
 
-static const struct group *sort_groups;
-
-static int
-cmp_group(const void *a, const void *b)
+/* The model just finished joins its group (its last row's), unless it had
+ * no count at all.  Its first count is downloads of its period only when
+ * it was created at most one day before its first row. */
+static void
+finish_model(struct stepsums *sums, struct groupby *gb, const char *key,
+    size_t keylen, struct model_steps *m, bool has_created, day_t created)
 {
-	const struct group *x = &sort_groups[*(const size_t *)a];
-	const struct group *y = &sort_groups[*(const size_t *)b];
-	size_t n = x->key_len < y->key_len ? x->key_len : y->key_len;
-	int c = memcmp(keys + x->key_off, keys + y->key_off, n);
+	bool base = !(has_created && created >= m->first_day - 1);
 
-	return c ? c : (x->key_len > y->key_len) - (x->key_len < y->key_len);
+	if (m->n)
+		stepsums_add(sums, groupby_intern(gb, key, keylen), m, base);
 }
 
-/* Group indexes in byte order of their cells, as LC_ALL=C sort orders them. */
-static size_t *
-groups_in_order(void)
+/* One row per boundary and group, from the first boundary after the data
+ * (or --from) begin to the day after they end. */
+static void
+series_rows(struct stepsums *sums, const struct groupby *gb, size_t by,
+    day_t min_d, day_t max_d)
 {
-	size_t *order = xrealloc(NULL, (ngroups ? ngroups : 1) * sizeof *order);
-	size_t i;
+	long first = period_index(min_d, opt.period) + 1, k;
+	long tail = period_index(max_d, opt.period) + 1, last = tail;
+	bool partial = period_day(tail, opt.period) != max_d + 1;
+	struct periodrows w;
+	struct wide *cum = xcalloc(gb->n + 1, sizeof *cum);
+	size_t nv = opt.delta ? 2 : 1, i, g;
 
-	for (i = 0; i < ngroups; i++)
-		order[i] = i;
-	sort_groups = groups;
-	qsort(order, ngroups, sizeof *order, cmp_group);
-	return order;
-}
+	if (first < sums->start_k)
+		first = sums->start_k;
+	if (partial && opt.complete)
+		last--;
+	periodrows_init(&w, gb, nv, opt.share, by);
+	for (k = first; k <= last; k++) {
+		day_t label = k == tail ? max_d + 1 : period_day(k, opt.period);
 
-/* The TAB-joined group cells of the current row, into *buf. */
-static size_t
-row_key(const struct fields *fs, const size_t *cols, char **buf, size_t *cap)
-{
-	size_t i, n = 0;
+		/* In the order of the rows, so an error names the first. */
+		for (i = 0; i < gb->n; i++) {
+			struct wide per;
 
-	for (i = 0; i < opt.ngroup; i++) {
-		const struct field *f = &fs->f[cols[i]];
+			g = w.order[i];
+			per = periodsums_at(&sums->sums, g, k, STEP_CHANGE);
 
-		if (*cap < n + f->len + 1) {
-			*cap = 2 * (n + f->len + 1) + 64;
-			*buf = xrealloc(*buf, *cap);
+			wide_addw(&cum[g], per);
+			wide_addw(&per, wide_neg(periodsums_at(&sums->sums, g, k,
+			    STEP_BASE)));
+			w.vals[g * nv] = written(cum[g], sums, gb, g, k, label,
+			    false);
+			w.have[g * nv] = true;
+			w.of[g] = cum[g];
+			/* Without --from the first period began before the data. */
+			if (opt.delta && (k > first || opt.from)) {
+				w.vals[g * nv + 1] = written(per, sums, gb, g, k,
+				    label, true);
+				w.have[g * nv + 1] = true;
+			}
 		}
-		if (i > 0)
-			(*buf)[n++] = '\t';
-		memcpy(*buf + n, f->p, f->len);
-		n += f->len;
+		periodrows_write(&w, label);
 	}
-	return n;
+	periodrows_free(&w);
+	free(cum);
 }
 
 static void
-write_share(int64_t part, int64_t total)
-{
-	out_char('\t');
-	if (total > 0)
-		out_double(100.0 * (double)part / (double)total, 4);
-}
-
-static void
-write_period(long i)
-{
-	char d[10];
-
-	format_date(period_day(i, opt.period), d);
-	out_write(d, 10);
-}
-
-/* The header: period, the group columns, then the named value columns. */
-static void
-write_out_header(const struct tsvin *in, const size_t *gcols,
-    const char *const *names, size_t nnames)
-{
-	size_t i;
-
-	if (!in->has_header)
-		return;
-	out_str("#period");
-	for (i = 0; i < opt.ngroup; i++) {
-		out_char('\t');
-		out_str(column_name(in, gcols[i]));
-	}
-	for (i = 0; i < nnames; i++) {
-		out_char('\t');
-		out_str(names[i]);
-	}
-	out_endrow();
-}
-
-/* One model's steps in series mode: at boundary index idx its contribution
- * becomes value (the last observation before that boundary). */
-struct step {
-	long idx;
-	uint64_t value;
-};
-
-/* Adds a finished model's step function to its group. */
-static void
-add_steps(const char *key, size_t keylen, const struct step *steps,
-    size_t nsteps)
-{
-	size_t g, i;
-	uint64_t before = 0;
-
-	if (nsteps == 0)
-		return;		/* no observation: no group either */
-	g = group_of(key, keylen);
-	for (i = 0; i < nsteps; i++) {
-		group_add(&groups[g], steps[i].idx,
-		    (int64_t)(steps[i].value - before));
-		before = steps[i].value;
-	}
-}
-
-static void
-series_mode(struct tsvin *in, const size_t *gcols, size_t col_model, size_t col_date, size_t col_value)
+series_mode(struct tsvin *in, const struct columns *c)
 {
 	struct fields fs = { 0 };
 	struct grouping grp = { 0 };
-	struct step *steps = NULL;
-	size_t nsteps = 0, stepcap = 0, *order, i;
-	size_t keycap = 64, keylen = 0;
-	char *key = xrealloc(NULL, keycap);
-	bool any = false;
-	day_t min_d = 0, max_d = 0;
-	const char *names[3];
-	size_t nnames = 0;
-	long first, last, k;
-	int64_t *running, *prev;
+	struct groupby gb;
+	struct stepsums sums;
+	struct model_steps m = { 0 };
+	const char *key = "";
+	size_t keylen = 0;
+	bool any = false, has_created = false;
+	day_t min_d = 0, max_d = 0, created = 0;
+	day_t last_day = days_from_civil(9999, 12, 31);
 
-	names[nnames++] = column_name(in, col_value);
-	{
-		/* column_name returns a static buffer: keep a copy. */
-		static char vname[256];
-
-		snprintf(vname, sizeof vname, "%s", names[0]);
-		names[0] = vname;
-	}
-	if (opt.delta)
-		names[nnames++] = "delta";
-	if (opt.share)
-		names[nnames++] = "share";
-	write_out_header(in, gcols, names, nnames);
-
+	groupby_init(&gb, c->group, opt.ngroup, opt.unknown);
+	stepsums_init(&sums, opt.from != NULL, opt.from_day, opt.period);
 	while (tsvin_next(in, &fs)) {
-		const struct field *m, *v;
-		day_t d;
+		const struct field *mf = &fs.f[c->model], *v = &fs.f[c->value];
+		day_t d = field_date(in, &fs.f[c->date], c->date);
+		struct rowloc here = { tsvin_name(in), tsvin_line(in) };
 
-		m = &fs.f[col_model];
-		v = &fs.f[col_value];
-		d = field_date(in, &fs.f[col_date], col_date);
-		if (group_is_new(&grp, in, m->p, m->len, d)) {
-			add_steps(key, keylen, steps, nsteps);
-			nsteps = 0;
-			group_enter(&grp, in, m->p, m->len, d);
+		if (d == last_day)
+			die_at(here.file, here.line, "column %s: '9999-12-31': "
+			    "totals through a day are labelled by the day after "
+			    "it, and 10000-01-01 cannot be written (the last date "
+			    "series mode takes is 9999-12-30)", column_name(in,
+			    c->date));
+		if (group_is_new(&grp, in, mf->p, mf->len, d)) {
+			finish_model(&sums, &gb, key, keylen, &m, has_created,
+			    created);
+			has_created = false;
+			group_enter(&grp, in, mf->p, mf->len, d);
 		}
-		keylen = row_key(&fs, gcols, &key, &keycap);
+		key = groupby_key(&gb, &fs, &keylen);
+		if (c->has_created && !has_created && fs.f[c->created].len) {
+			created = field_date(in, &fs.f[c->created], c->created);
+			has_created = true;
+		}
 		if (v->len == 0)
 			continue;	/* not an observation */
-		{
-			uint64_t value = field_count(in, v, col_value);
-			long idx = period_index(d, opt.period) + 1;
-
-			if (nsteps && steps[nsteps - 1].idx == idx) {
-				steps[nsteps - 1].value = value;
-			} else {
-				if (nsteps == stepcap) {
-					stepcap = stepcap ? stepcap * 2 : 64;
-					steps = xrealloc(steps, stepcap * sizeof *steps);
-				}
-				steps[nsteps].idx = idx;
-				steps[nsteps].value = value;
-				nsteps++;
-			}
-		}
-		if (!any || d < min_d)
-			min_d = d;
-		if (!any || d > max_d)
-			max_d = d;
+		steps_observe(&m, &sums, d, opt.period,
+		    field_count(in, v, c->value), here);
+		min_d = any && min_d < d ? min_d : d;
+		max_d = any && max_d > d ? max_d : d;
 		any = true;
 	}
-	add_steps(key, keylen, steps, nsteps);
-	free(steps);
-	free(key);
+	finish_model(&sums, &gb, key, keylen, &m, has_created, created);
+	if (any && opt.from && max_d < opt.from_day) {
+		char last[11] = "";
+
+		format_date(max_d, last);
+		warnx("no count is dated on or after --from %s (the last is "
+		    "%s): no rows", opt.from, last);
+	} else if (any) {
+		series_rows(&sums, &gb, opt.share_by ? c->by : NO_COLUMN, min_d,
+		    max_d);
+	}
 	free(fs.f);
 	group_free(&grp);
-	if (!any)
-		return;
+	model_steps_free(&m);
+	stepsums_free(&sums);
+	groupby_free(&gb);
+}
 
-	/* Boundaries from the first after the earliest observation to the
-	 * last not later than the day after the latest. */
-	first = period_index(min_d, opt.period) + 1;
-	last = period_index(max_d + 1, opt.period);
-	order = groups_in_order();
-	running = xrealloc(NULL, (ngroups + 1) * sizeof *running);
-	prev = xrealloc(NULL, (ngroups + 1) * sizeof *prev);
-	for (i = 0; i < ngroups; i++) {
-		/* Every step is at or after the first boundary. */
-		running[i] = 0;
-		prev[i] = 0;
-	}
-	for (k = first; k <= last; k++) {
-		int64_t total = 0;
+/* One row per period and group, from the first event's period to the
+ * last one's. */
+static void
+events_rows(const struct periodsums *sums, const struct groupby *gb,
+    size_t by, long lo, long hi)
+{
+	struct periodrows w;
+	int64_t *running = xcalloc(gb->n + 1, sizeof *running);
+	size_t g;
+	long k;
 
-		for (i = 0; i < ngroups; i++) {
-			add_checked(&running[i], group_at(&groups[i], k));
-			add_checked(&total, running[i]);
+	periodrows_init(&w, gb, 2, opt.share, by);
+	for (k = lo; k <= hi; k++) {
+		for (g = 0; g < gb->n; g++) {
+			/* Each group's total was checked to fit. */
+			int64_t n = wide_i64(periodsums_at(sums, g, k, 0));
+
+			running[g] += n;
+			w.vals[2 * g] = n;
+			w.vals[2 * g + 1] = running[g];
+			w.have[2 * g] = w.have[2 * g + 1] = true;
+			w.of[g] = wide_of(n);
 		}
-		for (i = 0; i < ngroups; i++) {
-			size_t g = order[i];
-
-			write_period(k);
-			if (opt.ngroup) {
-				out_char('\t');
-				out_write(keys + groups[g].key_off, groups[g].key_len);
-			}
-			out_char('\t');
-			out_i64(running[g]);
-			if (opt.delta) {
-				out_char('\t');
-				if (k > first)
-					out_i64(running[g] - prev[g]);
-			}
-			if (opt.share)
-				write_share(running[g], total);
-			out_endrow();
-			prev[g] = running[g];
-		}
+		periodrows_write(&w, period_day(k, opt.period));
 	}
-	free(order);
+	periodrows_free(&w);
 	free(running);
-	free(prev);
 }
 
 static void
-events_mode(struct tsvin *in, const size_t *gcols, size_t col_date, size_t col_value)
+events_mode(struct tsvin *in, const struct columns *c)
 {
 	struct fields fs = { 0 };
-	size_t keylen, keycap = 64, *order, i;
-	char *key = xrealloc(NULL, keycap);
+	struct groupby gb;
+	struct periodsums sums;
+	struct hashset counted = { 0 };
+	unsigned long long left_out = 0;
 	long lo = 0, hi = 0, k;
-	bool any = false;
-	unsigned long long undated = 0;
-	const char *names[4];
-	size_t nnames = 0;
-	int64_t *running;
-	static char vname[256];
+	bool any = false, early = false;
 
-	snprintf(vname, sizeof vname, "%s",
-	    opt.value_given ? column_name(in, col_value) : "count");
-	names[nnames++] = vname;
-	names[nnames++] = "total";
-	if (opt.share)
-		names[nnames++] = "share";
-	write_out_header(in, gcols, names, nnames);
-
+	groupby_init(&gb, c->group, opt.ngroup, opt.unknown);
+	periodsums_init(&sums, 1);
 	while (tsvin_next(in, &fs)) {
-		const struct field *t;
-		int64_t weight = 1;
-		long idx;
-		size_t g;
+		const struct field *t = &fs.f[c->date], *mf = &fs.f[c->model];
+		uint64_t weight = 1;
+		size_t g, len;
+		const char *key;
+		day_t d;
 
-		t = &fs.f[col_date];
-		if (t->len == 0) {
-			undated++;
+		if (t->len == 0 || (opt.value_given && fs.f[c->value].len == 0)) {
+			left_out++;
 			continue;
 		}
-		idx = period_index(field_date(in, t, col_date), opt.period);
-		if (opt.value_given) {
-			const struct field *v = &fs.f[col_value];
-
-			if (v->len == 0) {
-				undated++;
-				continue;
-			}
-			weight = (int64_t)field_count(in, v, col_value);
+		d = field_date(in, t, c->date);
+		if (opt.value_given)
+			weight = field_count(in, &fs.f[c->value], c->value);
+		else if (!hashset_add(&counted, hash_bytes(mf->p, mf->len)))
+			continue;	/* counted on an earlier row */
+		if (opt.from && d < opt.from_day) {
+			early = true;
+			continue;
 		}
-		keylen = row_key(&fs, gcols, &key, &keycap);
-		g = group_of(key, keylen);	/* may move groups[] */
-		group_add(&groups[g], idx, weight);
-		if (!any || idx < lo)
-			lo = idx;
-		if (!any || idx > hi)
-			hi = idx;
+		key = groupby_key(&gb, &fs, &len);
+		g = groupby_intern(&gb, key, len);
+		k = period_index(d, opt.period);
+		periodsums_add(&sums, g, k, 0, wide_of((int64_t)weight));
+		/* Every period of every group is written, so its total is. */
+		if (!wide_fits(periodsums_total(&sums, g, 0)))
+			die_at(tsvin_name(in), tsvin_line(in), "the cumulative "
+			    "total%s%s passes 2^63-1", opt.ngroup ? " of group " :
+			    "", opt.ngroup ? quote(key, len) : "");
+		lo = any && lo < k ? lo : k;
+		hi = any && hi > k ? hi : k;
 		any = true;
 	}
-	free(key);
+	if (left_out)
+		warnx("%llu row%s without a %s%s left out", left_out,
+		    left_out == 1 ? "" : "s", opt.value_given ? "date or value" :
+		    "date", left_out == 1 ? " was" : " were");
+	if (!any && early)
+		warnx("every row is dated before --from %s: no rows", opt.from);
+	if (any)
+		events_rows(&sums, &gb, opt.share_by ? c->by : NO_COLUMN, lo, hi);
 	free(fs.f);
-	if (undated)
-		warnx("%llu row%s without a %s%s left out", undated,
-		    undated == 1 ? "" : "s", opt.value_given ? "date or value" :
-		    "date", undated == 1 ? " was" : " were");
-	if (!any)
-		return;
-	order = groups_in_order();
-	running = xrealloc(NULL, (ngroups + 1) * sizeof *running);
-	for (i = 0; i < ngroups; i++)
-		running[i] = 0;
-	for (k = lo; k <= hi; k++) {
-		int64_t total = 0;
-
-		for (i = 0; i < ngroups; i++)
-			add_checked(&total, group_at(&groups[i], k));
-		for (i = 0; i < ngroups; i++) {
-			size_t g = order[i];
-			int64_t count = group_at(&groups[g], k);
-
-			add_checked(&running[g], count);
-			write_period(k);
-			if (opt.ngroup) {
-				out_char('\t');
-				out_write(keys + groups[g].key_off, groups[g].key_len);
-			}
-			out_char('\t');
-			out_i64(count);
-			out_char('\t');
-			out_i64(running[g]);
-			if (opt.share)
-				write_share(count, total);
-			out_endrow();
-		}
-	}
-	free(order);
-	free(running);
+	hashset_free(&counted);
+	periodsums_free(&sums);
+	groupby_free(&gb);
 }
 
-/* One side of a splice: a sorted series read a row at a time. */
+/* One input of a splice: a series sorted by model, read a row at a time,
+ * its order checked by lib/group. */
 struct source {
 	struct tsvin in;
 	struct fields fs;
+	struct grouping order;	/* order.key is the current row's model */
 	bool have;		/* fs holds a row */
-	char *model;		/* the current row's model */
-	size_t len, cap;
+	bool new_model;		/* the row starts a model */
 	day_t date;
 	bool has_value;
 	uint64_t value;
-	char *prev;		/* the model before, for the order check */
-	size_t prev_len, prev_cap;
-	day_t prev_date;
 };
 
 static size_t splice_m, splice_t, splice_v;
@@ -505,56 +346,41 @@ static void
 source_next(struct source *s)
 {
 	const struct field *m, *v;
-	bool same;
 
-	/* Remember the row before to check the order. */
-	if (s->have) {
-		if (s->prev_cap < s->len + 1) {
-			s->prev_cap = 2 * s->len + 64;
-			s->prev = xrealloc(s->prev, s->prev_cap);
-		}
-		memcpy(s->prev, s->model, s->len);
-		s->prev_len = s->len;
-		s->prev_date = s->date;
-	}
 	s->have = tsvin_next(&s->in, &s->fs);
 	if (!s->have)
 		return;
 	m = &s->fs.f[splice_m];
 	v = &s->fs.f[splice_v];
 	s->date = field_date(&s->in, &s->fs.f[splice_t], splice_t);
-	if (s->prev_len || s->prev) {
-		size_t n = m->len < s->prev_len ? m->len : s->prev_len;
-		int c = memcmp(m->p, s->prev, n);
+	s->new_model = group_is_new(&s->order, &s->in, m->p, m->len, s->date);
+	if (s->new_model) {
+		const char *before = s->order.started ?
+		    quote(s->order.key, s->order.len) : "";
 
-		c = c ? c : (m->len > s->prev_len) - (m->len < s->prev_len);
-		same = c == 0;
-		if (c < 0)
+		group_enter(&s->order, &s->in, m->p, m->len, s->date);
+		if (!s->order.ascending)
 			die_at(tsvin_name(&s->in), tsvin_line(&s->in), "model %s "
 			    "comes after %s: the inputs of --splice must be "
 			    "sorted by model (LC_ALL=C sort)", quote(m->p, m->len),
-			    quote(s->prev, s->prev_len));
-		if (same && s->date <= s->prev_date)
-			die_at(tsvin_name(&s->in), tsvin_line(&s->in), "dates "
-			    "must ascend within model %s", quote(m->p, m->len));
+			    before);
 	}
-	if (s->cap < m->len + 1) {
-		s->cap = 2 * m->len + 64;
-		s->model = xrealloc(s->model, s->cap);
-	}
-	memcpy(s->model, m->p, m->len);
-	s->len = m->len;
 	s->has_value = v->len > 0;
 	if (s->has_value)
 		s->value = field_count(&s->in, v, splice_v);
 }
 
-static bool
-source_at(const struct source *s, const char *model, size_t n)
+static int
+source_cmp(const struct source *a, const struct source *b)
 {
-	return s->have && s->len == n && memcmp(s->model, model, n) == 0;
+	size_t n = a->order.len < b->order.len ? a->order.len : b->order.len;
+	int c = memcmp(a->order.key, b->order.key, n);
+
+	return c ? c : (a->order.len > b->order.len) -
+	    (a->order.len < b->order.len);
 }
 
+/* Writes the current row, its count replaced when replace is true. */
 static void
 write_row(const struct fields *fs, bool replace, uint64_t value)
 {
@@ -571,21 +397,60 @@ write_row(const struct fields *fs, bool replace, uint64_t value)
 	out_endrow();
 }
 
-static int
-cmp_models(const struct source *a, const struct source *b)
+/* NEW's count v continued from OLD's count old_at, NEW's own being new_at
+ * at the splice: old_at + (v - new_at), never below 0. */
+static uint64_t
+spliced(const struct source *nu, uint64_t old_at, uint64_t new_at)
 {
-	size_t n = a->len < b->len ? a->len : b->len;
-	int c = memcmp(a->model, b->model, n);
+	uint64_t v = nu->value;
 
-	return c ? c : (a->len > b->len) - (a->len < b->len);
+	if (v < new_at)
+		return old_at > new_at - v ? old_at - (new_at - v) : 0;
+	if (v - new_at > (uint64_t)COUNT_MAX - old_at)
+		die_at(tsvin_name(&nu->in), tsvin_line(&nu->in), "the spliced "
+		    "count %llu + (%llu - %llu) passes 2^63-1",
+		    (unsigned long long)old_at, (unsigned long long)v,
+		    (unsigned long long)new_at);
+	return old_at + (v - new_at);
+}
+
+/* A model in both sources: OLD's rows up to the splice date, then NEW's
+ * after it, continued from OLD's last count on or before the date. */
+static void
+splice_model(struct source *old, struct source *nu)
+{
+	bool have_old = false, have_new = false;
+	uint64_t old_at = 0, new_at = 0;
+
+	do {
+		if (old->date <= opt.splice_day) {
+			write_row(&old->fs, false, 0);
+			if (old->has_value)
+				old_at = old->value, have_old = true;
+		}
+		source_next(old);
+	} while (old->have && !old->new_model);
+	do {
+		if (nu->date <= opt.splice_day) {
+			if (nu->has_value)
+				new_at = nu->value, have_new = true;
+		} else if (!have_old || !nu->has_value) {
+			write_row(&nu->fs, false, 0);
+		} else {
+			if (!have_new)	/* NEW starts after the date */
+				new_at = nu->value, have_new = true;
+			write_row(&nu->fs, true, spliced(nu, old_at, new_at));
+		}
+		source_next(nu);
+	} while (nu->have && !nu->new_model);
 }
 
 static void
-splice_mode(day_t at, char *old_path, char *new_path)
+splice_mode(char *old_path, char *new_path)
 {
 	struct source old = { 0 }, nu = { 0 };
-	char *model = NULL;
-	size_t mcap = 0;
+	struct source *sources[] = { &old, &nu }, *s;
+	int c, i;
 
 	tsvin_open(&old.in, 1, &old_path);
 	tsvin_open(&nu.in, 1, &new_path);
@@ -596,105 +461,63 @@ splice_mode(day_t at, char *old_path, char *new_path)
 		    new_path);
 	/* The headers are equal, so the columns are too; looking them up in
 	 * both has each source check its rows' width. */
-	splice_m = column_index(&old.in, opt.model, "-m");
-	splice_t = column_index(&old.in, opt.date, "-t");
-	splice_v = column_index(&old.in, opt.value, "-v");
-	column_index(&nu.in, opt.model, "-m");
-	column_index(&nu.in, opt.date, "-t");
-	column_index(&nu.in, opt.value, "-v");
+	for (i = 0; i < 2; i++) {
+		splice_m = column_index(&sources[i]->in, opt.model, "-m");
+		splice_t = column_index(&sources[i]->in, opt.date, "-t");
+		splice_v = column_index(&sources[i]->in, opt.value, "-v");
+	}
 	write_header(&old.in, NULL, 0);
 	source_next(&old);
 	source_next(&nu);
 	while (old.have || nu.have) {
-		int c = !old.have ? 1 : !nu.have ? -1 : cmp_models(&old, &nu);
-		size_t n;
-		bool have_old = false, have_new = false;
-		uint64_t old_at = 0, new_at = 0;
-
-		if (c != 0) {
-			/* A model in one source only passes through. */
-			struct source *s = c < 0 ? &old : &nu;
-
-			n = s->len;
-			if (mcap < n + 1)
-				model = xrealloc(model, mcap = 2 * n + 64);
-			memcpy(model, s->model, n);
-			while (source_at(s, model, n)) {
-				write_row(&s->fs, false, 0);
-				source_next(s);
-			}
+		c = !old.have ? 1 : !nu.have ? -1 : source_cmp(&old, &nu);
+		if (c == 0) {
+			splice_model(&old, &nu);
 			continue;
 		}
-		n = old.len;
-		if (mcap < n + 1)
-			model = xrealloc(model, mcap = 2 * n + 64);
-		memcpy(model, old.model, n);
-		/* The history up to the splice date. */
-		while (source_at(&old, model, n)) {
-			if (old.date <= at) {
-				write_row(&old.fs, false, 0);
-				if (old.has_value) {
-					old_at = old.value;
-					have_old = true;
-				}
-			}
-			source_next(&old);
-		}
-		/* Then the newer source's increments from its own value at
-		 * the splice date (or, if it starts later, its first value). */
-		while (source_at(&nu, model, n)) {
-			if (nu.date <= at) {
-				if (nu.has_value) {
-					new_at = nu.value;
-					have_new = true;
-				}
-			} else if (!have_old || !nu.has_value) {
-				write_row(&nu.fs, false, 0);
-			} else {
-				uint64_t v;
-
-				if (!have_new) {
-					new_at = nu.value;
-					have_new = true;
-				}
-				if (nu.value >= new_at) {
-					v = old_at + (nu.value - new_at);
-					if (v < old_at || v > (uint64_t)COUNT_MAX)
-						die_at(tsvin_name(&nu.in),
-						    tsvin_line(&nu.in), "the spliced "
-						    "count passes 2^63-1");
-				} else {
-					v = old_at > new_at - nu.value ?
-					    old_at - (new_at - nu.value) : 0;
-				}
-				write_row(&nu.fs, true, v);
-			}
-			source_next(&nu);
-		}
+		/* A model in one source only passes through. */
+		s = c < 0 ? &old : &nu;
+		do {
+			write_row(&s->fs, false, 0);
+			source_next(s);
+		} while (s->have && !s->new_model);
 	}
-	free(model);
-	tsvin_close(&old.in);
-	tsvin_close(&nu.in);
-	free(old.fs.f);
-	free(nu.fs.f);
-	free(old.model);
-	free(nu.model);
-	free(old.prev);
-	free(nu.prev);
+	for (i = 0; i < 2; i++) {
+		tsvin_close(&sources[i]->in);
+		free(sources[i]->fs.f);
+		group_free(&sources[i]->order);
+	}
+}
+
+static day_t
+option_date(const char *option, const char *arg)
+{
+	day_t d;
+
+	if (parse_date(arg, strlen(arg), &d) != 0)
+		die_usage("%s %s: not a date (YYYY-MM-DD)", option, arg);
+	return d;
 }
 
 static void
 parse_options(int argc, char **argv)
 {
-	enum { OPT_DELTA = 256, OPT_SHARE, OPT_EVENTS, OPT_SPLICE, OPT_VERSION };
+	enum {
+		OPT_DELTA = 256, OPT_SHARE, OPT_SHARE_BY, OPT_EVENTS, OPT_SPLICE,
+		OPT_FROM, OPT_UNKNOWN, OPT_COMPLETE, OPT_VERSION
+	};
 	static const struct option longopts[] = {
 		{ "group", required_argument, NULL, 'g' },
 		{ "period", required_argument, NULL, 'p' },
 		{ "model", required_argument, NULL, 'm' },
 		{ "date", required_argument, NULL, 't' },
 		{ "value", required_argument, NULL, 'v' },
+		{ "from", required_argument, NULL, OPT_FROM },
 		{ "delta", no_argument, NULL, OPT_DELTA },
 		{ "share", no_argument, NULL, OPT_SHARE },
+		{ "share-by", required_argument, NULL, OPT_SHARE_BY },
+		{ "unknown", required_argument, NULL, OPT_UNKNOWN },
+		{ "complete", no_argument, NULL, OPT_COMPLETE },
 		{ "events", no_argument, NULL, OPT_EVENTS },
 		{ "splice", required_argument, NULL, OPT_SPLICE },
 		{ "help", no_argument, NULL, 'h' },
@@ -702,12 +525,13 @@ parse_options(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	int c, p;
-	day_t d;
 
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":g:p:m:t:v:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'g':
+			if (opt.ngroup)
+				free(opt.group[0]);
 			opt.ngroup = split_list(optarg, opt.group, MAX_GROUP_COLS,
 			    "-g");
 			break;
@@ -720,13 +544,21 @@ parse_options(int argc, char **argv)
 		case 'm': opt.model = optarg; break;
 		case 't': opt.date = optarg; break;
 		case 'v': opt.value = optarg; opt.value_given = true; break;
+		case OPT_FROM:
+			opt.from_day = option_date("--from", optarg);
+			opt.from = optarg;
+			break;
 		case OPT_DELTA: opt.delta = true; break;
 		case OPT_SHARE: opt.share = true; break;
+		case OPT_SHARE_BY: opt.share_by = optarg; break;
+		case OPT_UNKNOWN:
+			opt.unknown = optarg;
+			opt.unknown_given = true;
+			break;
+		case OPT_COMPLETE: opt.complete = true; break;
 		case OPT_EVENTS: opt.events = true; break;
 		case OPT_SPLICE:
-			if (parse_date(optarg, strlen(optarg), &d) != 0)
-				die_usage("--splice %s: not a date (YYYY-MM-DD)",
-				    optarg);
+			opt.splice_day = option_date("--splice", optarg);
 			opt.splice = optarg;
 			break;
 		case 'h': usage(); exit_help();
@@ -736,54 +568,103 @@ parse_options(int argc, char **argv)
 		default: die_option(c, argv);
 		}
 	}
+	if (*opt.unknown == '\0' || strpbrk(opt.unknown, "\t\n\r"))
+		die_usage("--unknown %s: the label must be a name, without a TAB "
+		    "or line break", quote(opt.unknown, strlen(opt.unknown)));
 	if (opt.events && opt.delta)
 		die_usage("--events and --delta cannot be used together: event "
 		    "counts are already per period");
-	if (opt.splice && (opt.events || opt.delta || opt.share || opt.ngroup))
+	if (opt.events && opt.complete)
+		die_usage("--events and --complete cannot be used together: an "
+		    "event period is labelled by its first day, never partial");
+	if (opt.splice && (opt.events || opt.delta || opt.share || opt.ngroup ||
+	    opt.share_by || opt.from || opt.complete || opt.unknown_given))
 		die_usage("--splice writes the joined series; aggregate it with "
-		    "a second cummulate (no -g, --delta, --share or --events)");
+		    "a second cummulate (no -g, --from, --delta, --share, "
+		    "--share-by, --unknown, --complete or --events)");
 	if (opt.splice && argc - optind != 2)
 		die_usage("--splice takes two files, OLD and NEW");
+	if (opt.share_by && !opt.ngroup)
+		die_usage("--share-by %s: the column must be one of the -g "
+		    "columns, and there are none", opt.share_by);
+}
+
+/* Columns are looked up in the order -m -t -v -g, as in every tool. */
+static void
+find_columns(struct tsvin *in, struct columns *c)
+{
+	size_t i, by;
+
+	memset(c, 0, sizeof *c);
+	if (!opt.events || !opt.value_given)
+		c->model = column_index(in, opt.model, "-m");
+	c->date = column_index(in, opt.date, "-t");
+	if (!opt.events || opt.value_given)
+		c->value = column_index(in, opt.value, "-v");
+	for (i = 0; i < opt.ngroup; i++)
+		c->group[i] = column_index(in, opt.group[i], "-g");
+	if (opt.share_by) {
+		by = column_index(in, opt.share_by, "--share-by");
+		for (c->by = 0; c->by < opt.ngroup && c->group[c->by] != by;
+		    c->by++)
+			;
+		if (c->by == opt.ngroup)
+			die_usage("--share-by %s: the column must be one of the "
+			    "-g columns (%s)", opt.share_by, opt.group[0]);
+	}
+	/* The rule for a model's first count in --delta needs its creation. */
+	if (!opt.events && opt.delta && column_exists(in, "created")) {
+		c->created = column_index(in, "created", "created");
+		c->has_created = true;
+	}
+}
+
+/* The header names say what each number is: _cum a cumulative total,
+ * _in_period the period's own, _pct a percentage. */
+static void
+write_table_header(const struct tsvin *in, const struct columns *c)
+{
+	struct colname names[4];
+	size_t n = 0, value = opt.events && !opt.value_given ? NO_COLUMN :
+	    c->value;
+	const char *v = value == NO_COLUMN ? "count" : "";
+
+	if (opt.events)
+		names[n++] = (struct colname){ v, value, "_in_period" };
+	names[n++] = (struct colname){ v, value, "_cum" };
+	if (opt.delta)
+		names[n++] = (struct colname){ v, value, "_in_period" };
+	if (opt.share)
+		names[n++] = (struct colname){ "share_pct", NO_COLUMN, "" };
+	if (opt.share_by)
+		names[n++] = (struct colname){ "share_in_", c->group[c->by],
+		    "_pct" };
+	periodrows_header(in, c->group, opt.ngroup, names, n);
 }
 
 int
 main(int argc, char **argv)
 {
 	struct tsvin in;
-	size_t gcols[MAX_GROUP_COLS], i;
-	size_t col_model = 0, col_date, col_value = 0;
+	struct columns cols;
 
 	err_init(argv[0]);
 	parse_options(argc, argv);
 	out_init();
 	if (opt.splice) {
-		day_t at;
-
-		parse_date(opt.splice, 10, &at);
-		splice_mode(at, argv[optind], argv[optind + 1]);
+		splice_mode(argv[optind], argv[optind + 1]);
 		out_finish();
 		return 0;
 	}
 	tsvin_open(&in, argc - optind, argv + optind);
-	/* Columns are looked up in the order -m -t -v, as in every tool. */
-	if (!opt.events)
-		col_model = column_index(&in, opt.model, "-m");
-	col_date = column_index(&in, opt.date, "-t");
-	if (!opt.events || opt.value_given)
-		col_value = column_index(&in, opt.value, "-v");
-	for (i = 0; i < opt.ngroup; i++)
-		gcols[i] = column_index(&in, opt.group[i], "-g");
+	find_columns(&in, &cols);
+	write_table_header(&in, &cols);
 	if (opt.events)
-		events_mode(&in, gcols, col_date, col_value);
+		events_mode(&in, &cols);
 	else
-		series_mode(&in, gcols, col_model, col_date, col_value);
+		series_mode(&in, &cols);
 	out_finish();
 	tsvin_close(&in);
-	for (i = 0; i < ngroups; i++)
-		free(groups[i].v);
-	free(groups);
-	free(keys);
-	strmap_free(&group_index);
 	if (opt.ngroup)
 		free(opt.group[0]);
 	return 0;
