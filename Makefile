@@ -32,7 +32,7 @@ endif
 
 TOOLS    = hfsnap-parse iqr-filter bucketize regionize cummulate ram
 SCRIPTS  = hfsnap-fetch
-HELPERS  = hfsnap-gen hfsnap-season json-check
+HELPERS  = hfsnap-gen hfsnap-season json-check spike-audit
 LIBSRC   = $(wildcard lib/*.c)
 LIBOBJ   = $(LIBSRC:lib/%.c=$(O)/lib/%.o)
 LIBA     = $(O)/libhfsnap.a
@@ -62,6 +62,10 @@ $(BIN)/%: tests/gen/%.c $(LIBA) lib/*.h
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) -lm
 
 $(BIN)/%: examples/gen/%.c examples/gen/*.h $(LIBA) lib/*.h
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) -lm
+
+$(BIN)/%: examples/audit/%.c $(LIBA) lib/*.h
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) -lm
 
