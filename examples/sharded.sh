@@ -7,7 +7,7 @@
 # per-model stages run one job per shard, and the sorted shards are merged
 # for the final aggregation.  The result is byte for byte the single run's:
 #
-#   hfsnap-parse SNAPDIR/*.json | LC_ALL=C sort | iqr-filter | bucketize |
+#   hfsnap-parse SNAPDIR/*.json | LC_ALL=C sort | bucketize |
 #     regionize | cummulate -g region -p day
 #
 # Extra options go to every parallel call: `-j 8`, or `--sshlogin
@@ -36,8 +36,9 @@ awk -F'\t' -v n="$shards" -v dir="$out/shards" '
 		print > (dir "/shard-" (k % n) ".tsv")
 	}' "$out"/parsed/*.tsv
 
-# 3. One job per shard: its models' series, filtered, sized, placed.
-parallel --will-cite "$@" "sort {} | $BIN/iqr-filter | $BIN/bucketize | $BIN/regionize > {}.out" ::: "$out"/shards/shard-*.tsv
+# 3. One job per shard: its models' series, sized and placed (snapshots
+#    need no spike filter: the report filtered only its older history).
+parallel --will-cite "$@" "sort {} | $BIN/bucketize | $BIN/regionize > {}.out" ::: "$out"/shards/shard-*.tsv
 
 # 4. Merge the sorted shards (the repeated headers are skipped) and sum.
 sort -m "$out"/shards/shard-*.tsv.out | "$BIN/cummulate" -g region -p day

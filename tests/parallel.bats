@@ -8,7 +8,7 @@ load helper
 	need_cmd parallel
 	T=$BATS_TEST_TMPDIR
 	hfsnap-season -o "$T/season" --days 12 --derivatives 200 >/dev/null
-	hfsnap-parse "$T"/season/snaps/*.json | LC_ALL=C sort | iqr-filter | bucketize |
+	hfsnap-parse "$T"/season/snaps/*.json | LC_ALL=C sort | bucketize |
 		regionize >"$T/rows.single"
 	cummulate -g region -p day "$T/rows.single" >"$T/single"
 	BIN=$BIN "$ROOT/examples/sharded.sh" "$T/season/snaps" "$T/work" 2 -j 2 >"$T/sharded"

@@ -355,7 +355,8 @@ org_region(const char *id)
 {
 	static const char *const us[] = {
 		"meta-llama", "facebook", "google", "microsoft", "nvidia", "openai",
-		"allenai", "ibm-granite", "Snowflake", "ai21labs", "llava-hf", NULL
+		"allenai", "ibm-granite", "Snowflake", "ai21labs", "llava-hf",
+		"arcee-ai", NULL
 	};
 	static const char *const china[] = {
 		"Qwen", "deepseek-ai", "ByteDance-Seed", "baidu", "internlm", "THUDM",
