@@ -64,8 +64,10 @@ setup() {
 	# says "more than five lifetime downloads"): counted from its truth.
 	last=$(ls "$OUTDIR/data/snaps" | tail -1)
 	got=$(awk -F'\t' 'NR > 1 { s += $3 } END { print s }' "$TAB/fig08-derivatives-by-base-org.tsv")
-	want=$(hfsnap-parse "$OUTDIR/data/snaps/$last" | awk -F'\t' 'NR == FNR { if ($2 == "tracked") t[$1]; if ($2 != "tracked" && $2 != "gguf" && $2 != "mlx") k[$1]; next }
-		FNR > 1 && ($1 in k) && ($10 in t) && $3 > 5 { n++ } END { print n }' "$MODELS" -)
+	# The base is the one models.tsv names (its final name: a derivative
+	# of a renamed base cites the old name in its card).
+	want=$(hfsnap-parse "$OUTDIR/data/snaps/$last" | awk -F'\t' 'NR == FNR { if ($2 == "tracked") t[$1]; if ($2 != "tracked" && $2 != "gguf" && $2 != "mlx") b[$1] = $7; next }
+		FNR > 1 && ($1 in b) && (b[$1] in t) && $3 > 5 { n++ } END { print n }' "$MODELS" -)
 	[ "$want" -gt 50 ]
 	same "$got" "$want"
 }

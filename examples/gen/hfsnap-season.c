@@ -680,10 +680,15 @@ put_tracked(FILE *f, const struct model *m, day_t d)
 	    "\"text-generation\"},\"private\":false,\"gated\":false}");
 }
 
+static const char *listed_id(const struct model *m, day_t d);
+
 static void
 put_derivative(FILE *f, const struct derivative *dv, day_t d)
 {
-	const char *base = dv->base >= 0 ? models[dv->base].id : dv->untracked_base;
+	/* A derivative names its base as it was called when it was made: a
+	 * base renamed since keeps its old name in the derivative's card. */
+	const char *base = dv->base >= 0 ?
+	    listed_id(&models[dv->base], dv->created) : dv->untracked_base;
 	const char *rel = dv->kind == 4 || dv->kind == 5 ? "quantized" :
 	    kinds[dv->kind];
 	day_t c = counts_day(d);
