@@ -109,7 +109,13 @@ trap 'rm -rf "$work"' EXIT
 trap 'exit 1' HUP INT TERM
 tar cf - --exclude=./build --exclude=./bin --exclude=./.git --exclude=./examples/out . |
 	(cd "$work" && tar xf -)
-(cd "$work" && make -s >/dev/null 2>&1) || { echo "mutate: the unmutated tree does not build" >&2; exit 1; }
+# The tools, helpers and unit tests (make builds the unit tests only for
+# check, which would also run them).
+build() {
+	(cd "$work" && make -s all $(ls tests/unit/*_test.c | sed 's|tests/unit/\(.*\)\.c|build/unit/\1|') \
+	    >/dev/null 2>&1)
+}
+build || { echo "mutate: the unmutated tree does not build" >&2; exit 1; }
 
 sites >"$work/sites"
 total=$(wc -l <"$work/sites")
@@ -130,7 +136,9 @@ echo "mutate: $mutants of $total sites, seed $seed"
 start=$(date +%s)
 killed=0 survived=0 stillborn=0 timedout=0 n=0
 : >"$work/survivors"
-while read -r file line col from to; do
+# The sample comes in on fd 3: standard input stays the terminal's, so a
+# mutant that makes a tool read it cannot eat the rest of the sample.
+while read -r file line col from to <&3; do
 	if [ $(( $(date +%s) - start )) -ge "$deadline" ]; then
 		echo "mutate: time is up after $n mutants (MUTATE_SECONDS=$deadline)"
 		break
@@ -143,14 +151,14 @@ while read -r file line col from to; do
 	    'NR == l { $0 = substr($0, 1, c - 1) t substr($0, c + length(f)) } { print }' \
 	    "$file" >"$work/$file"
 	what="$file:$line:$col '$from_w' -> '$to_w'"
-	if ! (cd "$work" && make -s >/dev/null 2>&1); then
+	if ! build; then
 		stillborn=$((stillborn + 1))
 		echo "stillborn $what"
 	else
 		result=survived by=
 		for s in $(suites_for "$file"); do
 			rc=0
-			(cd "$work" && BIN=$work/bin timeout "$per" bats "$s" >/dev/null 2>&1) || rc=$?
+			(cd "$work" && BIN=$work/bin timeout "$per" bats "$s" </dev/null >/dev/null 2>&1) || rc=$?
 			if [ $rc -eq 124 ]; then result=timedout by=$s; break; fi
 			if [ $rc -ne 0 ]; then result=killed by=$s; break; fi
 		done
@@ -158,7 +166,7 @@ while read -r file line col from to; do
 		if [ $result = survived ] && [ "${file#lib/}" != "$file" ]; then
 			for u in "$work"/build/unit/*_test; do
 				[ -x "$u" ] || continue
-				"$u" >/dev/null 2>&1 || { result=killed by=$(basename "$u"); break; }
+				"$u" </dev/null >/dev/null 2>&1 || { result=killed by=$(basename "$u"); break; }
 			done
 		fi
 		case $result in
@@ -169,8 +177,7 @@ while read -r file line col from to; do
 	fi
 	cp "$work/orig" "$work/$file"
 	touch "$work/$file"
-done <"$work/sample"
-(cd "$work" && make -s >/dev/null 2>&1) || true
+done 3<"$work/sample"
 
 dead=$((killed + timedout))
 judged=$((dead + survived))
