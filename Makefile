@@ -3,7 +3,7 @@
 #   make                 build every tool into bin/
 #   make demo            build, then run the sample pipeline in examples/
 #   make check           unit tests (C) and the Bats suites
-#   make bench           side-by-side benchmarks against jq, datamash, awk
+#   make bench           side-by-side benchmarks against jq, simdjson, DuckDB, datamash, awk
 #   make mutate MUTANTS=40 SEED=1   mutation testing: which changes the
 #                        tests let through
 #   make valgrind        every tool under valgrind: no errors, no leaks
@@ -93,29 +93,34 @@ SEED    ?= 1
 mutate:
 	MUTANTS=$(MUTANTS) SEED=$(SEED) tests/mutate.sh
 
-FUZZERS      = json parse tsv table num
+FUZZERS      = json jsonscan parse tsv table num
+# A harness brings its own err_exit (tests/fuzz/fuzz.h), in place of the
+# library's.
+FUZZSRC      = $(filter-out lib/err_exit.c,$(LIBSRC))
 FUZZ_SECONDS ?= 60
 FUZZ_CC      ?= clang
 FUZZ_FLAGS    = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 
-build/fuzz/%_fuzz: tests/fuzz/%_fuzz.c tests/fuzz/fuzz.h $(LIBSRC) lib/*.h
+build/fuzz/%_fuzz: tests/fuzz/%_fuzz.c tests/fuzz/fuzz.h $(FUZZSRC) lib/*.h
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(CPPFLAGS) -D_GNU_SOURCE $(FUZZ_FLAGS) -o $@ $< $(LIBSRC) -lm
+	$(FUZZ_CC) $(CPPFLAGS) -D_GNU_SOURCE $(FUZZ_FLAGS) -o $@ $< $(FUZZSRC) -lm
 
 # The parse harness runs hfsnap-parse's own main.
-build/fuzz/parse_fuzz: tests/fuzz/parse_fuzz.c tests/fuzz/fuzz.h cmd/hfsnap-parse.c $(LIBSRC) lib/*.h
+build/fuzz/parse_fuzz: tests/fuzz/parse_fuzz.c tests/fuzz/fuzz.h cmd/hfsnap-parse.c $(FUZZSRC) lib/*.h
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(CPPFLAGS) -D_GNU_SOURCE $(FUZZ_FLAGS) -Dmain=hfsnap_parse_main \
-		-o $@ $< cmd/hfsnap-parse.c $(LIBSRC) -lm
+		-o $@ $< cmd/hfsnap-parse.c $(FUZZSRC) -lm
 
 # Each harness runs FUZZ_SECONDS on a working corpus seeded from the one in
 # tests/fuzz/corpus; inputs that crash are saved as build/fuzz/crash-*.
+# -close_fd_mask=2: the tools' own messages, one per bad input, stay out of
+# the log.
 fuzz: $(FUZZERS:%=build/fuzz/%_fuzz)
 	@for f in $(FUZZERS); do \
 		mkdir -p build/fuzz/corpus-$$f; \
 		echo "fuzz: $$f for $(FUZZ_SECONDS) s"; \
 		build/fuzz/$${f}_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
-			-artifact_prefix=build/fuzz/crash-$$f- -print_final_stats=1 \
+			-artifact_prefix=build/fuzz/crash-$$f- -print_final_stats=1 -close_fd_mask=2 \
 			build/fuzz/corpus-$$f tests/fuzz/corpus/$$f >build/fuzz/$$f.log 2>&1; \
 		status=$$?; \
 		grep -E '^stat::(number_of_executed_units|peak_rss_mb)|DONE|ERROR|SUMMARY' build/fuzz/$$f.log | sed 's/^/  /'; \
@@ -123,19 +128,19 @@ fuzz: $(FUZZERS:%=build/fuzz/%_fuzz)
 	done
 
 # Line coverage of lib/ reached by the fuzzers' corpora (after make fuzz).
-build/fuzz/%_cov: tests/fuzz/%_fuzz.c tests/fuzz/fuzz.h $(LIBSRC) lib/*.h
+build/fuzz/%_cov: tests/fuzz/%_fuzz.c tests/fuzz/fuzz.h $(FUZZSRC) lib/*.h
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(CPPFLAGS) -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer \
-		-fprofile-instr-generate -fcoverage-mapping -o $@ $< $(LIBSRC) -lm
+		-fprofile-instr-generate -fcoverage-mapping -o $@ $< $(FUZZSRC) -lm
 
-build/fuzz/parse_cov: tests/fuzz/parse_fuzz.c tests/fuzz/fuzz.h cmd/hfsnap-parse.c $(LIBSRC) lib/*.h
+build/fuzz/parse_cov: tests/fuzz/parse_fuzz.c tests/fuzz/fuzz.h cmd/hfsnap-parse.c $(FUZZSRC) lib/*.h
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(CPPFLAGS) -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer -Dmain=hfsnap_parse_main \
-		-fprofile-instr-generate -fcoverage-mapping -o $@ $< cmd/hfsnap-parse.c $(LIBSRC) -lm
+		-fprofile-instr-generate -fcoverage-mapping -o $@ $< cmd/hfsnap-parse.c $(FUZZSRC) -lm
 
 fuzz-coverage: $(FUZZERS:%=build/fuzz/%_cov)
 	@for f in $(FUZZERS); do \
-		case $$f in json) src=lib/json.c;; parse) src=cmd/hfsnap-parse.c;; tsv) src="lib/tsv.c lib/group.c";; \
+		case $$f in json) src=lib/json.c;; jsonscan) src="lib/json.c lib/jsonscan.c";; parse) src=cmd/hfsnap-parse.c;; tsv) src="lib/tsv.c lib/group.c";; \
 		table) src=lib/table.c;; num) src="lib/num.c lib/date.c";; esac; \
 		mkdir -p build/fuzz/corpus-$$f; \
 		LLVM_PROFILE_FILE=build/fuzz/$$f.profraw build/fuzz/$${f}_cov -runs=0 \

@@ -4,21 +4,21 @@
  * (a raw parameter count, or billions with --billions), or the model name
  * (Llama-3.1-8B-Instruct is 8, SmolLM2-135M is 0.135), following the
  * convention of the tracked-models registry (metadata/model_sizes.py). */
-#include <getopt.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "cli.h"
 #include "err.h"
 #include "hash.h"
+#include "mem.h"
 #include "num.h"
 #include "out.h"
+#include "row.h"
 #include "table.h"
 #include "tsv.h"
-#include "version.h"
 
 enum {
 	MAX_BUCKETS = 32,
@@ -59,14 +59,15 @@ static struct options opt = {
 
 static const char default_edges[] = "1,5,10,50,100,250";
 
-/* The override table: model id -> index into table_cells, the two added
- * cells worked out when the table is read; an empty entry is a size of 0,
+/* The override table: the two added cells of each model id (numbered in
+ * table), worked out when the table is read; empty cells are a size of 0,
  * which overrides nothing. */
-static struct strmap table;
-static char *table_text;
-static size_t table_text_len, table_text_cap;
-static size_t (*table_cells)[2];	/* offset, length in table_text */
-static size_t table_n, table_cap;
+static struct intern table;
+static struct text table_text;
+static struct {
+	size_t off, len;	/* in table_text */
+} *table_cells;
+static size_t table_cap;
 
 static void
 usage(void)
@@ -353,10 +354,8 @@ load_sizes(const char *path)
 	table_open(&t, path, names, 2);
 	while (table_next(&t, f)) {
 		struct dec d;
-		bool added;
-		uint32_t *slot;
 		char cells[MAX_CELLS];
-		size_t len = 0;
+		size_t len = 0, id;
 
 		if (f[1].len == 0)
 			continue;	/* no size given: no override */
@@ -365,26 +364,12 @@ load_sizes(const char *path)
 			    "in billions", quote(f[1].p, f[1].len));
 		if (d.nonzero)
 			len = format_known(&d, cells);
-		slot = strmap_put(&table, f[0].p, f[0].len, &added);
-		if (added) {
-			if (table_n == table_cap) {
-				table_cap = table_cap ? table_cap * 2 : 256;
-				table_cells = xrealloc(table_cells,
-				    table_cap * sizeof *table_cells);
-			}
-			*slot = (uint32_t)table_n++;
-		}
+		id = intern_put(&table, f[0].p, f[0].len, NULL);
+		table_cells = grow(table_cells, &table_cap, id + 1,
+		    sizeof *table_cells);
 		/* A later row wins. */
-		if (table_text_cap - table_text_len < len) {
-			while (table_text_cap - table_text_len < len)
-				table_text_cap = table_text_cap ?
-				    table_text_cap * 2 : 4096;
-			table_text = xrealloc(table_text, table_text_cap);
-		}
-		memcpy(table_text + table_text_len, cells, len);
-		table_cells[*slot][0] = table_text_len;
-		table_cells[*slot][1] = len;
-		table_text_len += len;
+		table_cells[id].off = text_add(&table_text, cells, len);
+		table_cells[id].len = len;
 	}
 	table_close(&t);
 }
@@ -396,14 +381,13 @@ resolve(const struct tsvin *in, const struct field *model,
     const struct field *params, size_t params_col, char *buf)
 {
 	struct dec d;
-	uint32_t *slot;
-	size_t n;
+	size_t n, id;
 
-	if (table.n && (slot = strmap_get(&table, model->p, model->len)) &&
-	    table_cells[*slot][1] > 0) {
-		memcpy(buf, table_text + table_cells[*slot][0],
-		    table_cells[*slot][1]);
-		return table_cells[*slot][1];
+	if (table.n && (id = intern_get(&table, model->p, model->len)) !=
+	    INTERN_NONE && table_cells[id].len > 0) {
+		memcpy(buf, table_text.p + table_cells[id].off,
+		    table_cells[id].len);
+		return table_cells[id].len;
 	}
 	if (params && params->len > 0) {
 		if (opt.billions) {
@@ -454,41 +438,26 @@ parse_edges(const char *list)
 	free(items[0]);		/* the list's copy: items point into it */
 }
 
-/* A label goes into a TSV cell: 1 to MAX_LABEL bytes, no TAB or line
- * break. */
-static void
-check_label(const char *option, const char *label)
-{
-	size_t n = strlen(label);
-
-	if (n == 0 || n > MAX_LABEL || strpbrk(label, "\t\n\r"))
-		die_usage("%s: %s is not a label: it must be 1 to 60 bytes, "
-		    "without TAB or line break", option, quote(label, n));
-}
-
 static void
 parse_options(int argc, char **argv)
 {
 	enum { OPT_BILLIONS = 256, OPT_NO_NAMES, OPT_EDGES, OPT_LABELS,
-	    OPT_UNKNOWN, OPT_VERSION };
+	    OPT_UNKNOWN };
 	static const struct option longopts[] = {
-		{ "model", required_argument, NULL, 'm' },
-		{ "params", required_argument, NULL, 'p' },
-		{ "sizes", required_argument, NULL, 's' },
-		{ "billions", no_argument, NULL, OPT_BILLIONS },
-		{ "no-names", no_argument, NULL, OPT_NO_NAMES },
-		{ "edges", required_argument, NULL, OPT_EDGES },
-		{ "labels", required_argument, NULL, OPT_LABELS },
-		{ "unknown", required_argument, NULL, OPT_UNKNOWN },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, OPT_VERSION },
-		{ NULL, 0, NULL, 0 }
+		OPTION_ARG("params", 'p'),
+		OPTION_ARG("sizes", 's'),
+		OPTION_FLAG("billions", OPT_BILLIONS),
+		OPTION_FLAG("no-names", OPT_NO_NAMES),
+		OPTION_ARG("edges", OPT_EDGES),
+		OPTION_ARG("labels", OPT_LABELS),
+		OPTION_ARG("unknown", OPT_UNKNOWN),
+		OPTIONS_END
 	};
 	const char *labels = NULL, *edges = default_edges;
+	size_t i;
 	int c;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":m:p:s:h", longopts, NULL)) != -1) {
+	while ((c = cli_next(argc, argv, "m:p:s:", longopts, usage)) != -1) {
 		switch (c) {
 		case 'm': opt.model = optarg; break;
 		case 'p': opt.params = optarg; opt.params_given = true; break;
@@ -498,20 +467,15 @@ parse_options(int argc, char **argv)
 		case OPT_EDGES: edges = optarg; break;
 		case OPT_LABELS: labels = optarg; break;
 		case OPT_UNKNOWN: opt.unknown = optarg; break;
-		case 'h': usage(); exit_help();
-		case OPT_VERSION:
-			printf("bucketize %s\n", HFSNAP_VERSION);
-			exit_help();
-		default: die_option(c, argv);
 		}
 	}
 	parse_edges(edges);
 	if (labels)
 		opt.nlabels = split_list(labels, opt.labels, MAX_BUCKETS + 1,
 		    "--labels");
-	for (size_t i = 0; i < opt.nlabels; i++)
-		check_label("--labels", opt.labels[i]);
-	check_label("--unknown", opt.unknown);
+	for (i = 0; i < opt.nlabels; i++)
+		cli_cell("--labels", "a label", opt.labels[i], MAX_LABEL);
+	cli_cell("--unknown", "a label", opt.unknown, MAX_LABEL);
 	if (opt.nlabels != opt.nedges + 1)
 		die_usage("--labels gives %zu names for %zu edges: it needs "
 		    "one more name than edges", opt.nlabels, opt.nedges);
@@ -528,10 +492,9 @@ main(int argc, char **argv)
 	struct fields fs = { 0 };
 	size_t col_model, col_params = 0;
 	bool have_params = false;
-	/* The last row's model and params, and its answer: series input
+	/* The last row's model and params, and its cells: series input
 	 * repeats a model on every day. */
-	char *last = NULL;
-	size_t last_len = 0, last_cap = 0;
+	struct bytes last_model = { 0 }, last_params = { 0 };
 	char cells[MAX_CELLS];
 	size_t cells_len = 0;
 
@@ -550,37 +513,27 @@ main(int argc, char **argv)
 	}
 	write_header(&in, added, 2);
 	while (tsvin_next(&in, &fs)) {
-		const struct field *m, *p;
-		size_t key_len;
+		const struct field *m = &fs.f[col_model];
+		const struct field *p = have_params ? &fs.f[col_params] : NULL;
+		/* Both compared, so that both are kept for the next row. */
+		bool same_model = bytes_equal(&last_model, m->p, m->len);
+		bool same_params = !p || bytes_equal(&last_params, p->p, p->len);
 
-		m = &fs.f[col_model];
-		p = have_params ? &fs.f[col_params] : NULL;
-		key_len = m->len + 1 + (p ? p->len : 0);
-		if (!last || key_len != last_len || memcmp(last, m->p, m->len) ||
-		    (p && memcmp(last + m->len + 1, p->p, p->len))) {
+		if (!same_model || !same_params) {
 			cells_len = resolve(&in, m, p, col_params, cells);
-			if (last_cap < key_len) {
-				last_cap = key_len * 2;
-				last = xrealloc(last, last_cap);
-			}
-			memcpy(last, m->p, m->len);
-			last[m->len] = '\t';
+			bytes_set(&last_model, m->p, m->len);
 			if (p)
-				memcpy(last + m->len + 1, p->p, p->len);
-			last_len = key_len;
+				bytes_set(&last_params, p->p, p->len);
 		}
-		out_write(fs.f[0].p, (size_t)(fs.f[fs.n - 1].p +
-		    fs.f[fs.n - 1].len - fs.f[0].p));
-		out_char('\t');
-		out_write(cells, cells_len);
-		out_endrow();
+		write_row_plus(&fs, cells, cells_len);
 	}
 	out_finish();
 	tsvin_close(&in);
-	strmap_free(&table);
-	free(table_text);
+	intern_free(&table);
+	text_free(&table_text);
 	free(table_cells);
-	free(last);
+	bytes_free(&last_model);
+	bytes_free(&last_params);
 	free(fs.f);
 	return 0;
 }

@@ -14,25 +14,27 @@
  * DATE by the increments of a newer raw series.
  *
  * Both table modes write through lib/periodrows (labels, groups, shares). */
-#include <getopt.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "date.h"
 #include "err.h"
+#include "exact.h"
 #include "group.h"
 #include "groupby.h"
 #include "hash.h"
+#include "mem.h"
 #include "num.h"
 #include "out.h"
 #include "periodrows.h"
 #include "periodsums.h"
+#include "row.h"
 #include "steps.h"
 #include "tsv.h"
-#include "version.h"
 
 enum { MAX_GROUP_COLS = 16 };
 
@@ -91,7 +93,7 @@ usage(void)
 
 /* A sum about to be written, or a located error when it does not fit. */
 static int64_t
-written(struct wide sum, const struct stepsums *t, const struct groupby *gb,
+written(int128 sum, const struct stepsums *t, const struct groupby *gb,
     size_t g, long k, day_t label, bool per)
 {
 	struct rowloc at;
@@ -99,14 +101,14 @@ written(struct wide sum, const struct stepsums *t, const struct groupby *gb,
 	size_t len;
 	const char *key;
 
-	if (wide_fits(sum))
-		return wide_i64(sum);
+	if (fits_int64(sum))
+		return (int64_t)sum;
 	key = groupby_name(gb, g, &len);
 	format_date(label, day);
 	snprintf(what, sizeof what, "the %s total at %s%s%s %s",
 	    per ? "period's" : "cumulative", day, gb->ncols ? " of group " : "",
 	    gb->ncols ? quote(key, len) : "",
-	    wide_negative(sum) ? "falls below -2^63" : "passes 2^63-1");
+	    sum < 0 ? "falls below -2^63" : "passes 2^63-1");
 	at = stepsums_culprit(t, g, k, per);
 	if (!at.file)
 		die(EXIT_DATA, "%s", what);	/* not expected: see steps.h */
@@ -136,7 +138,7 @@ series_rows(struct stepsums *sums, const struct groupby *gb, size_t by,
 	long tail = period_index(max_d, opt.period) + 1, last = tail;
 	bool partial = period_day(tail, opt.period) != max_d + 1;
 	struct periodrows w;
-	struct wide *cum = xcalloc(gb->n + 1, sizeof *cum);
+	int128 *cum = xcalloc(groupby_count(gb) + 1, sizeof *cum);
 	size_t nv = opt.delta ? 2 : 1, i, g;
 
 	if (first < sums->start_k)
@@ -148,15 +150,13 @@ series_rows(struct stepsums *sums, const struct groupby *gb, size_t by,
 		day_t label = k == tail ? max_d + 1 : period_day(k, opt.period);
 
 		/* In the order of the rows, so an error names the first. */
-		for (i = 0; i < gb->n; i++) {
-			struct wide per;
+		for (i = 0; i < groupby_count(gb); i++) {
+			int128 per;
 
 			g = w.order[i];
 			per = periodsums_at(&sums->sums, g, k, STEP_CHANGE);
-
-			wide_addw(&cum[g], per);
-			wide_addw(&per, wide_neg(periodsums_at(&sums->sums, g, k,
-			    STEP_BASE)));
+			cum[g] += per;
+			per -= periodsums_at(&sums->sums, g, k, STEP_BASE);
 			w.vals[g * nv] = written(cum[g], sums, gb, g, k, label,
 			    false);
 			w.have[g * nv] = true;
@@ -245,21 +245,21 @@ events_rows(const struct periodsums *sums, const struct groupby *gb,
     size_t by, long lo, long hi)
 {
 	struct periodrows w;
-	int64_t *running = xcalloc(gb->n + 1, sizeof *running);
+	int64_t *running = xcalloc(groupby_count(gb) + 1, sizeof *running);
 	size_t g;
 	long k;
 
 	periodrows_init(&w, gb, 2, opt.share, by);
 	for (k = lo; k <= hi; k++) {
-		for (g = 0; g < gb->n; g++) {
+		for (g = 0; g < groupby_count(gb); g++) {
 			/* Each group's total was checked to fit. */
-			int64_t n = wide_i64(periodsums_at(sums, g, k, 0));
+			int64_t n = (int64_t)periodsums_at(sums, g, k, 0);
 
 			running[g] += n;
 			w.vals[2 * g] = n;
 			w.vals[2 * g + 1] = running[g];
 			w.have[2 * g] = w.have[2 * g + 1] = true;
-			w.of[g] = wide_of(n);
+			w.of[g] = n;
 		}
 		periodrows_write(&w, period_day(k, opt.period));
 	}
@@ -303,9 +303,9 @@ events_mode(struct tsvin *in, const struct columns *c)
 		key = groupby_key(&gb, &fs, &len);
 		g = groupby_intern(&gb, key, len);
 		k = period_index(d, opt.period);
-		periodsums_add(&sums, g, k, 0, wide_of((int64_t)weight));
+		periodsums_add(&sums, g, k, 0, (int128)weight);
 		/* Every period of every group is written, so its total is. */
-		if (!wide_fits(periodsums_total(&sums, g, 0)))
+		if (!fits_int64(periodsums_total(&sums, g, 0)))
 			die_at(tsvin_name(in), tsvin_line(in), "the cumulative "
 			    "total%s%s passes 2^63-1", opt.ngroup ? " of group " :
 			    "", opt.ngroup ? quote(key, len) : "");
@@ -355,8 +355,8 @@ source_next(struct source *s)
 	s->date = field_date(&s->in, &s->fs.f[splice_t], splice_t);
 	s->new_model = group_is_new(&s->order, &s->in, m->p, m->len, s->date);
 	if (s->new_model) {
-		const char *before = s->order.started ?
-		    quote(s->order.key, s->order.len) : "";
+		const char *before = s->order.key.set ?
+		    quote(s->order.key.p, s->order.key.len) : "";
 
 		group_enter(&s->order, &s->in, m->p, m->len, s->date);
 		if (!s->order.ascending)
@@ -373,27 +373,22 @@ source_next(struct source *s)
 static int
 source_cmp(const struct source *a, const struct source *b)
 {
-	size_t n = a->order.len < b->order.len ? a->order.len : b->order.len;
-	int c = memcmp(a->order.key, b->order.key, n);
-
-	return c ? c : (a->order.len > b->order.len) -
-	    (a->order.len < b->order.len);
+	return bytes_cmp(a->order.key.p, a->order.key.len, b->order.key.p,
+	    b->order.key.len);
 }
 
 /* Writes the current row, its count replaced when replace is true. */
 static void
 write_row(const struct fields *fs, bool replace, uint64_t value)
 {
-	size_t i;
+	size_t len;
+	const char *line = row_text(fs, &len);
 
-	for (i = 0; i < fs->n; i++) {
-		if (i > 0)
-			out_char('\t');
-		if (replace && i == splice_v)
-			out_u64(value);
-		else
-			out_write(fs->f[i].p, fs->f[i].len);
-	}
+	if (replace)
+		write_replacing(line, len, (size_t)(fs->f[splice_v].p - line),
+		    fs->f[splice_v].len, value);
+	else
+		out_write(line, len);
 	out_endrow();
 }
 
@@ -489,45 +484,28 @@ splice_mode(char *old_path, char *new_path)
 	}
 }
 
-static day_t
-option_date(const char *option, const char *arg)
-{
-	day_t d;
-
-	if (parse_date(arg, strlen(arg), &d) != 0)
-		die_usage("%s %s: not a date (YYYY-MM-DD)", option, arg);
-	return d;
-}
-
 static void
 parse_options(int argc, char **argv)
 {
 	enum {
 		OPT_DELTA = 256, OPT_SHARE, OPT_SHARE_BY, OPT_EVENTS, OPT_SPLICE,
-		OPT_FROM, OPT_UNKNOWN, OPT_COMPLETE, OPT_VERSION
+		OPT_FROM, OPT_UNKNOWN, OPT_COMPLETE
 	};
 	static const struct option longopts[] = {
-		{ "group", required_argument, NULL, 'g' },
-		{ "period", required_argument, NULL, 'p' },
-		{ "model", required_argument, NULL, 'm' },
-		{ "date", required_argument, NULL, 't' },
-		{ "value", required_argument, NULL, 'v' },
-		{ "from", required_argument, NULL, OPT_FROM },
-		{ "delta", no_argument, NULL, OPT_DELTA },
-		{ "share", no_argument, NULL, OPT_SHARE },
-		{ "share-by", required_argument, NULL, OPT_SHARE_BY },
-		{ "unknown", required_argument, NULL, OPT_UNKNOWN },
-		{ "complete", no_argument, NULL, OPT_COMPLETE },
-		{ "events", no_argument, NULL, OPT_EVENTS },
-		{ "splice", required_argument, NULL, OPT_SPLICE },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, OPT_VERSION },
-		{ NULL, 0, NULL, 0 }
+		OPTION_ARG("period", 'p'),
+		OPTION_ARG("from", OPT_FROM),
+		OPTION_FLAG("delta", OPT_DELTA),
+		OPTION_FLAG("share", OPT_SHARE),
+		OPTION_ARG("share-by", OPT_SHARE_BY),
+		OPTION_ARG("unknown", OPT_UNKNOWN),
+		OPTION_FLAG("complete", OPT_COMPLETE),
+		OPTION_FLAG("events", OPT_EVENTS),
+		OPTION_ARG("splice", OPT_SPLICE),
+		OPTIONS_END
 	};
 	int c, p;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":g:p:m:t:v:h", longopts, NULL)) != -1) {
+	while ((c = cli_next(argc, argv, "g:p:m:t:v:", longopts, usage)) != -1) {
 		switch (c) {
 		case 'g':
 			if (opt.ngroup)
@@ -545,32 +523,24 @@ parse_options(int argc, char **argv)
 		case 't': opt.date = optarg; break;
 		case 'v': opt.value = optarg; opt.value_given = true; break;
 		case OPT_FROM:
-			opt.from_day = option_date("--from", optarg);
+			opt.from_day = cli_date("--from", optarg);
 			opt.from = optarg;
 			break;
 		case OPT_DELTA: opt.delta = true; break;
 		case OPT_SHARE: opt.share = true; break;
 		case OPT_SHARE_BY: opt.share_by = optarg; break;
 		case OPT_UNKNOWN:
-			opt.unknown = optarg;
+			opt.unknown = cli_cell("--unknown", "a label", optarg, 0);
 			opt.unknown_given = true;
 			break;
 		case OPT_COMPLETE: opt.complete = true; break;
 		case OPT_EVENTS: opt.events = true; break;
 		case OPT_SPLICE:
-			opt.splice_day = option_date("--splice", optarg);
+			opt.splice_day = cli_date("--splice", optarg);
 			opt.splice = optarg;
 			break;
-		case 'h': usage(); exit_help();
-		case OPT_VERSION:
-			printf("cummulate %s\n", HFSNAP_VERSION);
-			exit_help();
-		default: die_option(c, argv);
 		}
 	}
-	if (*opt.unknown == '\0' || strpbrk(opt.unknown, "\t\n\r"))
-		die_usage("--unknown %s: the label must be a name, without a TAB "
-		    "or line break", quote(opt.unknown, strlen(opt.unknown)));
 	if (opt.events && opt.delta)
 		die_usage("--events and --delta cannot be used together: event "
 		    "counts are already per period");

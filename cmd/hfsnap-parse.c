@@ -22,6 +22,7 @@
 
 #include "date.h"
 #include "err.h"
+#include "mem.h"
 #include "json.h"
 #include "num.h"
 #include "out.h"
@@ -180,10 +181,15 @@ spans_add_new(struct spans *l, struct span sp)
 	l->v[l->n++] = sp;
 }
 
-static bool
+/* strcmp(js->str, name) == 0, inline: the key may be longer than its C
+ * string when an escape put a NUL in it. */
+static inline bool
 key_is(const struct json *js, const char *name)
 {
-	return strcmp(js->str, name) == 0;
+	size_t n = strlen(name);
+
+	return js->len >= n && memcmp(js->str, name, n) == 0 &&
+	    js->str[n] == '\0';
 }
 
 static bool
@@ -575,16 +581,43 @@ choose_members(const struct run *r)
 		member_read[added[i].m] = r->want[added[i].c];
 }
 
+/* The member a key names.  Keys are looked up by length, among the one to
+ * three names of that length; a key is a C string to the lookup (as to
+ * strcmp), so one that an escape put a NUL in is looked up again by its
+ * length up to the NUL. */
 static enum member
 member_of(const struct json *js)
 {
+	enum { LONGEST = 16, SAME_LENGTH = 4 };
+	static signed char by_length[LONGEST + 1][SAME_LENGTH];
+	static bool ready;
+	size_t n = js->len, i;
 	int m;
 
-	for (m = 0; m < M_OTHER; m++)
-		if (js->str[0] == member_names[m][0] &&
-		    strcmp(js->str, member_names[m]) == 0)
-			return member_read[m] ? (enum member)m : M_OTHER;
-	return M_OTHER;
+	if (!ready) {
+		memset(by_length, -1, sizeof by_length);
+		for (m = 0; m < M_OTHER; m++) {
+			size_t len = strlen(member_names[m]);
+
+			for (i = 0; by_length[len][i] >= 0; i++)
+				;
+			by_length[len][i] = (signed char)m;
+		}
+		ready = true;
+	}
+	for (;;) {
+		if (n <= LONGEST)
+			for (i = 0; i < SAME_LENGTH && by_length[n][i] >= 0; i++) {
+				m = by_length[n][i];
+				if (js->str[0] == member_names[m][0] &&
+				    memcmp(js->str, member_names[m], n) == 0)
+					return member_read[m] ? (enum member)m :
+					    M_OTHER;
+			}
+		if (n != js->len || !memchr(js->str, '\0', n))
+			return M_OTHER;
+		n = strlen(js->str);
+	}
 }
 
 static void

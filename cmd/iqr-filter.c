@@ -14,22 +14,22 @@
  * before the spike (the spike was a glitch); other falls become 0; the
  * series is re-accumulated from its first value.  One model is held at a
  * time. */
-#include <getopt.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "cli.h"
 #include "date.h"
 #include "err.h"
+#include "exact.h"
 #include "group.h"
+#include "mem.h"
 #include "num.h"
 #include "out.h"
-#include "stats.h"
+#include "row.h"
 #include "tsv.h"
-#include "version.h"
 
 /* The defaults come from the audit in examples/audit (see iqr-filter(1)):
  * a whole-series fence at Tukey's 1.5 cuts launch peaks. */
@@ -51,7 +51,7 @@ struct options {
 
 /* One input row of the current model: its text is kept in `text`. */
 struct row {
-	size_t off, len;	/* the line */
+	size_t off, len;	/* the line, in text */
 	size_t voff, vlen;	/* the value field within it */
 	const char *file;	/* where it came from, for messages */
 	long long line;
@@ -73,8 +73,7 @@ struct step {
 };
 
 struct series {
-	char *text;
-	size_t len, cap;
+	struct text text;
 	struct row *rows;
 	size_t n, rcap;
 	struct step *steps;
@@ -117,31 +116,18 @@ DEFAULT_FACTOR ")\n"
 "See iqr-filter(1).\n", DEFAULT_WINDOW);
 }
 
-static void *
-grow(void *p, size_t *cap, size_t need, size_t size)
-{
-	if (need <= *cap)
-		return p;
-	while (*cap < need)
-		*cap = *cap ? *cap * 2 : 256;
-	return xrealloc(p, *cap * size);
-}
-
 /* Copies the row tsvin returned into the series. */
 static void
 keep_row(struct series *s, const struct tsvin *in, const struct fields *fs,
     day_t date, bool has, uint64_t value)
 {
-	const char *start = fs->f[0].p;
-	const char *end = fs->f[fs->n - 1].p + fs->f[fs->n - 1].len;
-	size_t len = (size_t)(end - start);
+	size_t len;
+	const char *start = row_text(fs, &len);
 	struct row *r;
 
-	s->text = grow(s->text, &s->cap, s->len + len, 1);
 	s->rows = grow(s->rows, &s->rcap, s->n + 1, sizeof *s->rows);
 	r = &s->rows[s->n++];
-	memcpy(s->text + s->len, start, len);
-	r->off = s->len;
+	r->off = text_add(&s->text, start, len);
 	r->len = len;
 	r->voff = (size_t)(fs->f[col_value].p - start);
 	r->vlen = fs->f[col_value].len;
@@ -155,7 +141,6 @@ keep_row(struct series *s, const struct tsvin *in, const struct fields *fs,
 		s->model_off = r->off + (size_t)(fs->f[col_model].p - start);
 		s->model_len = fs->f[col_model].len;
 	}
-	s->len += len;
 }
 
 struct summary {
@@ -264,7 +249,7 @@ local_spikes(struct series *s, size_t k)
 		fence_init(&fence, s->window, n, opt.fnum, opt.fden, MIN_IQR);
 		if (rate_above(&fence, s->steps[j].test)) {
 			s->steps[j].spike = true;
-			s->steps[j].median = rate_quartile(s->window, n, 2);
+			s->steps[j].median = quantile7(s->window, n, 50);
 			spikes++;
 		}
 	}
@@ -302,9 +287,9 @@ filter(struct series *s)
 		s->sorted[j] = s->steps[j].rate;
 	sort_rates(s->sorted, k);
 	if (opt.stats) {
-		sum.q1 = rate_quartile(s->sorted, k, 1);
-		sum.median = rate_quartile(s->sorted, k, 2);
-		sum.q3 = rate_quartile(s->sorted, k, 3);
+		sum.q1 = quantile7(s->sorted, k, 25);
+		sum.median = quantile7(s->sorted, k, 50);
+		sum.q3 = quantile7(s->sorted, k, 75);
 		sum.iqr = frac_sub(&sum.q3, &sum.q1);
 		sum.fence = frac_fence(&sum.q1, &sum.q3, opt.fnum, opt.fden,
 		    MIN_IQR);
@@ -313,7 +298,7 @@ filter(struct series *s)
 		sum.spikes = local_spikes(s, k);
 	} else {
 		struct fence fence;
-		struct frac median = rate_quartile(s->sorted, k, 2);
+		struct frac median = quantile7(s->sorted, k, 50);
 
 		fence_init(&fence, s->sorted, k, opt.fnum, opt.fden, MIN_IQR);
 		for (j = 0; j < k; j++)
@@ -347,7 +332,7 @@ filter(struct series *s)
 		if (inc > (uint64_t)COUNT_MAX || r->out > (uint64_t)COUNT_MAX)
 			die_at(r->file, r->line, "model %s: the re-accumulated "
 			    "count passes 2^63-1",
-			    quote(s->text + s->model_off, s->model_len));
+			    quote(s->text.p + s->model_off, s->model_len));
 	}
 	return sum;
 }
@@ -355,15 +340,15 @@ filter(struct series *s)
 static void
 put_frac(const struct frac *x)
 {
-	char buf[130];
+	char buf[FRAC_BUFSIZE];
 
-	out_write(buf, frac_format(x, 6, buf));
+	out_write(buf, frac_format(x, 6, FRAC_TRIM, buf));
 }
 
 static void
 write_stats(const struct series *s, const struct summary *sum)
 {
-	out_write(s->text + s->model_off, s->model_len);
+	out_write(s->text.p + s->model_off, s->model_len);
 	out_char('\t');
 	out_u64(sum->n);
 	if (sum->filtered) {
@@ -397,16 +382,12 @@ write_rows(const struct series *s)
 
 	for (i = 0; i < s->n; i++) {
 		const struct row *r = &s->rows[i];
-		const char *line = s->text + r->off;
+		const char *line = s->text.p + r->off;
 
-		if (r->has && r->out != r->value) {
-			out_write(line, r->voff);
-			out_u64(r->out);
-			out_write(line + r->voff + r->vlen,
-			    r->len - r->voff - r->vlen);
-		} else {
+		if (r->has && r->out != r->value)
+			write_replacing(line, r->len, r->voff, r->vlen, r->out);
+		else
 			out_write(line, r->len);
-		}
 		if (opt.mark) {
 			out_char('\t');
 			if (r->has)
@@ -429,7 +410,7 @@ finish_model(struct series *s)
 	else
 		write_rows(s);
 	s->n = 0;
-	s->len = 0;
+	s->text.len = 0;
 }
 
 /* F as the exact fraction of its decimal text: digits, optionally a point
@@ -475,27 +456,20 @@ parse_factor(const char *s, uint64_t *num, uint64_t *den)
 static void
 parse_options(int argc, char **argv)
 {
-	enum { OPT_MIN_POINTS = 256, OPT_MARK, OPT_STATS, OPT_VERSION };
+	enum { OPT_MIN_POINTS = 256, OPT_MARK, OPT_STATS };
 	static const struct option longopts[] = {
-		{ "model", required_argument, NULL, 'm' },
-		{ "date", required_argument, NULL, 't' },
-		{ "value", required_argument, NULL, 'v' },
-		{ "factor", required_argument, NULL, 'f' },
-		{ "window", required_argument, NULL, 'w' },
-		{ "min-points", required_argument, NULL, OPT_MIN_POINTS },
-		{ "mark", no_argument, NULL, OPT_MARK },
-		{ "stats", no_argument, NULL, OPT_STATS },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, OPT_VERSION },
-		{ NULL, 0, NULL, 0 }
+		OPTION_ARG("factor", 'f'),
+		OPTION_ARG("window", 'w'),
+		OPTION_ARG("min-points", OPT_MIN_POINTS),
+		OPTION_FLAG("mark", OPT_MARK),
+		OPTION_FLAG("stats", OPT_STATS),
+		OPTIONS_END
 	};
 	int c;
-	uint64_t n;
 
 	if (!parse_factor(DEFAULT_FACTOR, &opt.fnum, &opt.fden))
 		abort();
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":m:t:v:f:w:h", longopts, NULL)) != -1) {
+	while ((c = cli_next(argc, argv, "m:t:v:f:w:", longopts, usage)) != -1) {
 		switch (c) {
 		case 'm': opt.model = optarg; break;
 		case 't': opt.date = optarg; break;
@@ -506,26 +480,14 @@ parse_options(int argc, char **argv)
 				    "0 to 1000000, with at most 6 decimals", optarg);
 			break;
 		case 'w':
-			if (parse_count(optarg, strlen(optarg), &n) != NUM_OK ||
-			    n > MAX_WINDOW)
-				die_usage("-w %s: the window must be a whole number "
-				    "of days from 0 to %d", optarg, MAX_WINDOW);
-			opt.window = (day_t)n;
+			opt.window = (day_t)cli_count("-w", optarg, 0, MAX_WINDOW);
 			break;
 		case OPT_MIN_POINTS:
-			if (parse_count(optarg, strlen(optarg), &n) != NUM_OK ||
-			    n < 1 || n > 1000000)
-				die_usage("--min-points %s: must be a whole number "
-				    "from 1 to 1000000", optarg);
-			opt.min_points = (size_t)n;
+			opt.min_points = (size_t)cli_count("--min-points", optarg,
+			    1, 1000000);
 			break;
 		case OPT_MARK: opt.mark = true; break;
 		case OPT_STATS: opt.stats = true; break;
-		case 'h': usage(); exit_help();
-		case OPT_VERSION:
-			printf("iqr-filter %s\n", HFSNAP_VERSION);
-			exit_help();
-		default: die_option(c, argv);
 		}
 	}
 	if (opt.mark && opt.stats)
@@ -590,7 +552,7 @@ main(int argc, char **argv)
 	tsvin_close(&in);
 	group_free(&g);
 	free(fs.f);
-	free(s.text);
+	text_free(&s.text);
 	free(s.rows);
 	free(s.steps);
 	free(s.sorted);

@@ -21,25 +21,24 @@
  * so far (with their daily curves under --curves): memory grows with the
  * models and buckets, never with the rows. */
 #include <errno.h>
-#include <getopt.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "cli.h"
 #include "date.h"
 #include "err.h"
 #include "exact.h"
 #include "group.h"
 #include "hash.h"
+#include "mem.h"
 #include "num.h"
 #include "out.h"
 #include "table.h"
 #include "topn.h"
 #include "tsv.h"
-#include "version.h"
 
 enum { MAX_MILESTONES = 32 };
 
@@ -80,6 +79,7 @@ static size_t nmodels, models_cap;
 /* D(t) of model i at milestone k is dvals[i * nmilestones + k], -1 when
  * not reached: only the milestones asked for are kept. */
 static int64_t *dvals;
+static size_t dvals_cap;
 
 static int64_t *
 d_of(size_t i)
@@ -87,13 +87,13 @@ d_of(size_t i)
 	return dvals + i * opt.nmilestones;
 }
 
-static char *text;
-static size_t text_len, text_cap;
+/* Model ids and bucket cells. */
+static struct text text;
 
 /* The reference of a bucket at one milestone, or under --curves at one age:
  * median, Q1 and Q3 of D over the n reference models that reached it. */
 struct refstat {
-	struct decimal median, q1, q3;
+	struct frac median, q1, q3;
 	size_t n;
 	bool has;		/* median known */
 	bool quartiles;		/* q1 and q3 known */
@@ -101,8 +101,8 @@ struct refstat {
 	long long line;		/* of --reference FILE; 0 when computed */
 };
 
+/* Buckets are numbered by their names, in bucket_ids. */
 struct bucket {
-	size_t name_off, name_len;	/* in text */
 	struct refstat *ref;		/* one per milestone */
 	uint32_t reached;		/* bit k: a model of the bucket reached
 					   milestone k */
@@ -115,13 +115,13 @@ struct bucket {
 };
 
 static struct bucket *buckets;
-static size_t nbuckets, buckets_cap;
-static struct strmap bucket_ids;
+static size_t buckets_cap;
+static struct intern bucket_ids;
 
-/* Corrected release dates by model id. */
-static struct strmap corrections;
+/* Corrected release dates, numbered by model id in corrections. */
+static struct intern corrections;
 static day_t *corrected;
-static size_t ncorrected, corrected_cap;
+static size_t corrected_cap;
 
 /* One model's observations while its rows are read. */
 static struct dated_count *obs;
@@ -157,44 +157,20 @@ usage(void)
 "data or I/O, 2 bad usage.  See ram(1).\n");
 }
 
-static size_t
-keep_text(const char *p, size_t n)
-{
-	size_t off = text_len;
-
-	if (text_cap - text_len < n + 1) {
-		while (text_cap - text_len < n + 1)
-			text_cap = text_cap ? text_cap * 2 : 4096;
-		text = xrealloc(text, text_cap);
-	}
-	memcpy(text + text_len, p, n);
-	text_len += n;
-	return off;
-}
-
-/* The bucket named s[0..n), added when new; off is where the name is in
- * text already (keep_text could move text under s), or SIZE_MAX. */
+/* The bucket named s[0..n), added when new. */
 static uint32_t
-bucket_of(const char *s, size_t n, size_t off)
+bucket_of(const char *s, size_t n)
 {
 	bool added;
-	uint32_t *slot = strmap_put(&bucket_ids, s, n, &added);
-	struct bucket *b;
+	size_t id = intern_put(&bucket_ids, s, n, &added);
 
-	if (!added)
-		return *slot;
-	if (nbuckets == buckets_cap) {
-		buckets_cap = buckets_cap ? buckets_cap * 2 : 16;
-		buckets = xrealloc(buckets, buckets_cap * sizeof *buckets);
+	if (added) {
+		buckets = grow(buckets, &buckets_cap, id + 1, sizeof *buckets);
+		buckets[id].ref = xcalloc(opt.nmilestones, sizeof *buckets->ref);
 	}
-	b = &buckets[nbuckets];
-	memset(b, 0, sizeof *b);
-	b->name_off = off != SIZE_MAX ? off : keep_text(s, n);
-	b->name_len = n;
-	b->ref = xcalloc(opt.nmilestones, sizeof *b->ref);
-	*slot = (uint32_t)nbuckets;
-	return (uint32_t)nbuckets++;
+	return (uint32_t)id;
 }
+
 
 static void
 load_corrections(const char *path)
@@ -205,23 +181,16 @@ load_corrections(const char *path)
 
 	table_open(&t, path, names, 2);
 	while (table_next(&t, f)) {
-		bool added;
-		uint32_t *slot;
+		size_t id;
 		day_t d;
 
 		if (parse_date(f[1].p, f[1].len, &d) != 0)
 			die_at(path, t.lineno, "actual_release_date %s is not a "
 			    "date (YYYY-MM-DD)", quote(f[1].p, f[1].len));
-		slot = strmap_put(&corrections, f[0].p, f[0].len, &added);
-		if (added) {
-			if (ncorrected == corrected_cap) {
-				corrected_cap = corrected_cap ? corrected_cap * 2 : 64;
-				corrected = xrealloc(corrected,
-				    corrected_cap * sizeof *corrected);
-			}
-			*slot = (uint32_t)ncorrected++;
-		}
-		corrected[*slot] = d;
+		id = intern_put(&corrections, f[0].p, f[0].len, NULL);
+		corrected = grow(corrected, &corrected_cap, id + 1,
+		    sizeof *corrected);
+		corrected[id] = d;	/* a later row wins */
 	}
 	table_close(&t);
 }
@@ -242,20 +211,20 @@ milestone_slot(const char *s, size_t n)
 	return -1;
 }
 
-static struct decimal
+static struct frac
 ref_number(const struct table *t, const char *what, const struct field *f)
 {
-	struct decimal d;
-	enum num_status st = parse_exact(f->p, f->len, &d);
+	struct frac x;
+	enum num_status st = frac_parse(f->p, f->len, &x);
 
 	if (st == NUM_RANGE)
 		die_at(t->name, t->lineno, "%s %s is out of range (below 2^63, "
 		    "at most %d decimals)", what, quote(f->p, f->len),
-		    DECIMAL_MAX_SCALE);
-	if (st != NUM_OK || decimal_sign(&d) < 0)
+		    FRAC_MAX_DIGITS);
+	if (st != NUM_OK)
 		die_at(t->name, t->lineno, "%s %s is not a number of 0 or more",
 		    what, quote(f->p, f->len));
-	return d;
+	return x;
 }
 
 /* A reference table (what --reference-out writes): a header naming bucket,
@@ -283,7 +252,7 @@ load_reference(const char *path)
 		if (k < 0)
 			die_at(path, t.lineno, "milestone %s is not one of "
 			    "--milestones", quote(f[1].p, f[1].len));
-		bi = bucket_of(f[0].p, f[0].len, SIZE_MAX); /* may move buckets */
+		bi = bucket_of(f[0].p, f[0].len);	/* may move buckets */
 		r = &buckets[bi].ref[k];
 		if (r->line)
 			die_at(path, t.lineno, "bucket %s at %s is given twice "
@@ -323,15 +292,12 @@ static bool
 ranks_above(size_t a, size_t b, void *ctx)
 {
 	const struct model *x = &models[a], *y = &models[b];
-	size_t n;
-	int c;
 
 	(void)ctx;
 	if (x->latest != y->latest)
 		return x->latest > y->latest;
-	n = x->id_len < y->id_len ? x->id_len : y->id_len;
-	c = memcmp(text + x->id_off, text + y->id_off, n);
-	return c ? c < 0 : x->id_len < y->id_len;
+	return bytes_cmp(text.p + x->id_off, x->id_len, text.p + y->id_off,
+	    y->id_len) < 0;
 }
 
 /* Offers model i to its bucket's best --top; under --curves, keeps the
@@ -370,17 +336,14 @@ static void
 finish_model(struct pending *p)
 {
 	struct model *m;
-	uint32_t *slot;
 	int64_t *d;
-	size_t k, at = 0;
+	size_t k, id, at = 0;
 
 	if (!p->active)
 		return;
-	if (nmodels == models_cap) {
-		models_cap = models_cap ? models_cap * 2 : 1024;
-		models = xrealloc(models, models_cap * sizeof *models);
-		dvals = xrealloc(dvals, models_cap * opt.nmilestones * sizeof *dvals);
-	}
+	models = grow(models, &models_cap, nmodels + 1, sizeof *models);
+	dvals = grow(dvals, &dvals_cap, (nmodels + 1) * opt.nmilestones,
+	    sizeof *dvals);
 	m = &models[nmodels];
 	memset(m, 0, sizeof *m);
 	m->id_off = p->id_off;
@@ -390,14 +353,13 @@ finish_model(struct pending *p)
 	/* A model of unknown size is in no bucket: a reference of such models
 	 * would compare sizes that have nothing in common. */
 	m->bucket = p->bucket_len && !(p->bucket_len == strlen(opt.unknown) &&
-	    memcmp(text + p->bucket_off, opt.unknown, p->bucket_len) == 0) ?
-	    bucket_of(text + p->bucket_off, p->bucket_len, p->bucket_off) :
-	    NO_BUCKET;
+	    memcmp(text.p + p->bucket_off, opt.unknown, p->bucket_len) == 0) ?
+	    bucket_of(text.p + p->bucket_off, p->bucket_len) : NO_BUCKET;
 	m->has_release = p->has_release;
 	m->release = p->release;
-	if (corrections.n &&
-	    (slot = strmap_get(&corrections, text + m->id_off, m->id_len))) {
-		m->release = corrected[*slot];
+	if (corrections.n && (id = intern_get(&corrections, text.p + m->id_off,
+	    m->id_len)) != INTERN_NONE) {
+		m->release = corrected[id];
 		m->has_release = true;
 	}
 	m->latest = nobs ? obs[nobs - 1].value : 0;
@@ -407,7 +369,7 @@ finish_model(struct pending *p)
 		format_date(m->release, r);
 		format_date(obs[nobs - 1].date, l);
 		die_at(p->file, p->last_line, "model %s: release date %s is "
-		    "after its last observation %s", quote(text + m->id_off,
+		    "after its last observation %s", quote(text.p + m->id_off,
 		    m->id_len), r, l);
 	}
 	d = d_of(nmodels);
@@ -424,20 +386,30 @@ finish_model(struct pending *p)
 	p->active = false;
 }
 
-/* Median, Q1 and Q3 (exact, type 7) of the n values in v, which it sorts. */
+/* Median, Q1 and Q3 (exact, type 7) of the n counts in v (rates over one
+ * day), which it sorts. */
 static void
-summarize(struct refstat *r, int64_t *v, size_t n)
+summarize(struct refstat *r, struct rate *v, size_t n)
 {
 	memset(r, 0, sizeof *r);
 	r->n = n;
 	r->has_n = true;
 	if (n == 0)
 		return;
-	sort_int64(v, n);
+	sort_rates(v, n);
 	r->has = r->quartiles = true;
-	r->median = quantile7_exact(v, n, 50);
-	r->q1 = quantile7_exact(v, n, 25);
-	r->q3 = quantile7_exact(v, n, 75);
+	r->median = quantile7(v, n, 50);
+	r->q1 = quantile7(v, n, 25);
+	r->q3 = quantile7(v, n, 75);
+}
+
+/* The count c as a rate over one day, for the quantiles. */
+static struct rate
+count_rate(int64_t c)
+{
+	struct rate r = { (uint64_t)c, 1 };
+
+	return r;
 }
 
 /* Ranks each bucket's best models and takes the reference at each
@@ -445,10 +417,10 @@ summarize(struct refstat *r, int64_t *v, size_t n)
 static void
 compute_reference(void)
 {
-	int64_t *vals = xrealloc(NULL, (opt.top + 1) * sizeof *vals);
+	struct rate *vals = xrealloc(NULL, (opt.top + 1) * sizeof *vals);
 	size_t j, i, k;
 
-	for (j = 0; j < nbuckets; j++) {
+	for (j = 0; j < bucket_ids.n; j++) {
 		struct bucket *b = &buckets[j];
 
 		topn_rank(&b->top, ranks_above, NULL);
@@ -457,7 +429,8 @@ compute_reference(void)
 
 			for (i = 0; i < b->top.n; i++)
 				if (d_of(b->top.e[i].item)[k] >= 0)
-					vals[n++] = d_of(b->top.e[i].item)[k];
+					vals[n++] = count_rate(
+					    d_of(b->top.e[i].item)[k]);
 			summarize(&b->ref[k], vals, n);
 		}
 	}
@@ -481,29 +454,30 @@ enough(const struct refstat *r)
 static bool
 usable(const struct refstat *r)
 {
-	return enough(r) && decimal_sign(&r->median) > 0;
+	return enough(r) && !frac_is_zero(&r->median);
 }
 
-static int
-cmp_bucket_name(const void *a, const void *b)
-{
-	const struct bucket *x = &buckets[*(const size_t *)a];
-	const struct bucket *y = &buckets[*(const size_t *)b];
-	size_t n = x->name_len < y->name_len ? x->name_len : y->name_len;
-	int c = memcmp(text + x->name_off, text + y->name_off, n);
+/* A bucket and its name, as it is written out. */
+struct named {
+	struct bucket *b;
+	const char *name;
+	int len;
+};
 
-	return c ? c : (x->name_len > y->name_len) - (x->name_len < y->name_len);
-}
-
-/* Bucket indices in byte order of name; free the result. */
-static size_t *
+/* The buckets in byte order of name, once every bucket is known; free the
+ * result. */
+static struct named *
 buckets_by_name(void)
 {
-	size_t *v = xrealloc(NULL, (nbuckets + 1) * sizeof *v), j;
+	size_t *order = intern_order(&bucket_ids), j, n;
+	struct named *v = xcalloc(bucket_ids.n, sizeof *v);
 
-	for (j = 0; j < nbuckets; j++)
-		v[j] = j;
-	qsort(v, nbuckets, sizeof *v, cmp_bucket_name);
+	for (j = 0; j < bucket_ids.n; j++) {
+		v[j].b = &buckets[order[j]];
+		v[j].name = intern_key(&bucket_ids, order[j], &n);
+		v[j].len = (int)n;
+	}
+	free(order);
 	return v;
 }
 
@@ -512,10 +486,13 @@ buckets_by_name(void)
 static void
 warn_empty(void)
 {
-	size_t *order = buckets_by_name(), j, k, nobucket = 0, first = 0;
+	struct named *order = buckets_by_name();
+	size_t j, k, nobucket = 0, first = 0;
 
-	for (j = 0; j < nbuckets; j++) {
-		const struct bucket *b = &buckets[order[j]];
+	for (j = 0; j < bucket_ids.n; j++) {
+		const struct bucket *b = order[j].b;
+		int len = order[j].len;
+		const char *name = order[j].name;
 
 		for (k = 0; k < opt.nmilestones; k++) {
 			const struct refstat *r = &b->ref[k];
@@ -525,17 +502,15 @@ warn_empty(void)
 			if (r->has_n && r->n < min_reference())
 				warnx("%.*s at %ldd: the reference has %zu of the "
 				    "%zu models it needs (--min-reference %zu); "
-				    "RAM left empty", (int)b->name_len,
-				    text + b->name_off, opt.milestones[k], r->n,
-				    min_reference(), min_reference());
+				    "RAM left empty", len, name, opt.milestones[k],
+				    r->n, min_reference(), min_reference());
 			else if (!r->has)
 				warnx("%.*s at %ldd: no reference in %s; RAM left "
-				    "empty", (int)b->name_len, text + b->name_off,
-				    opt.milestones[k], opt.reference);
+				    "empty", len, name, opt.milestones[k],
+				    opt.reference);
 			else
 				warnx("%.*s at %ldd: the reference median is 0; "
-				    "RAM left empty", (int)b->name_len,
-				    text + b->name_off, opt.milestones[k]);
+				    "RAM left empty", len, name, opt.milestones[k]);
 		}
 	}
 	for (j = 0; j < nmodels; j++) {
@@ -550,16 +525,24 @@ warn_empty(void)
 	if (nobucket)
 		warnx("%zu model%s without a bucket, or of unknown size (the "
 		    "first: %s); RAM left empty", nobucket, nobucket == 1 ? "" : "s",
-		    quote(text + models[first].id_off, models[first].id_len));
+		    quote(text.p + models[first].id_off, models[first].id_len));
 	free(order);
 }
 
-static void
-put_decimal(FILE *f, const struct decimal *d)
+/* A median or quartile, exactly: as many decimals as it has (at most
+ * FRAC_MAX_DIGITS, as --reference reads them). */
+static size_t
+format_exactly(const struct frac *x, char *buf)
 {
-	char buf[DECIMAL_BUFSIZE];
+	return frac_format(x, FRAC_MAX_DIGITS, FRAC_TRIM, buf);
+}
 
-	decimal_format(d, buf);
+static void
+put_frac(FILE *f, const struct frac *x)
+{
+	char buf[FRAC_BUFSIZE];
+
+	format_exactly(x, buf);
 	fputs(buf, f);
 }
 
@@ -567,26 +550,27 @@ put_decimal(FILE *f, const struct decimal *d)
 static void
 write_reference(FILE *f, const char *path)
 {
-	size_t *order = buckets_by_name(), j, k;
+	struct named *order = buckets_by_name();
+	size_t j, k;
 
 	fprintf(f, "#bucket\tmilestone\tmedian\tq1\tq3\tn\n");
-	for (j = 0; j < nbuckets; j++) {
-		const struct bucket *b = &buckets[order[j]];
+	for (j = 0; j < bucket_ids.n; j++) {
+		const struct bucket *b = order[j].b;
 
 		for (k = 0; k < opt.nmilestones; k++) {
 			const struct refstat *r = &b->ref[k];
 
 			if (!r->has && !r->has_n)
 				continue;
-			fprintf(f, "%.*s\t%ldd\t", (int)b->name_len,
-			    text + b->name_off, opt.milestones[k]);
+			fprintf(f, "%.*s\t%ldd\t", order[j].len, order[j].name,
+			    opt.milestones[k]);
 			if (r->has)
-				put_decimal(f, &r->median);
+				put_frac(f, &r->median);
 			fputc('\t', f);
 			if (r->quartiles) {
-				put_decimal(f, &r->q1);
+				put_frac(f, &r->q1);
 				fputc('\t', f);
-				put_decimal(f, &r->q3);
+				put_frac(f, &r->q3);
 			} else {
 				fputc('\t', f);
 			}
@@ -602,20 +586,24 @@ write_reference(FILE *f, const char *path)
 }
 
 static void
-out_decimal(const struct decimal *d)
+out_frac(const struct frac *x)
 {
-	char buf[DECIMAL_BUFSIZE];
+	char buf[FRAC_BUFSIZE];
 
-	out_write(buf, decimal_format(d, buf));
+	out_write(buf, format_exactly(x, buf));
 }
 
+/* D / median, to --digits decimals, all of them written. */
 static void
 out_ram(int64_t d, const struct refstat *r)
 {
-	char buf[DECIMAL_BUFSIZE];
+	char buf[FRAC_BUFSIZE];
+	struct frac ram;
 
-	if (d >= 0 && r && usable(r))
-		out_write(buf, ratio_format(d, &r->median, opt.digits, buf));
+	if (d < 0 || !r || !usable(r))
+		return;
+	ram = frac_over((uint64_t)d, &r->median);
+	out_write(buf, frac_format(&ram, opt.digits, FRAC_FIXED, buf));
 }
 
 static void
@@ -657,9 +645,9 @@ write_results(const struct tsvin *in)
 		if (m->has_release)
 			format_date(m->release, rel);
 		if (opt.wide) {
-			out_write(text + m->id_off, m->id_len);
+			out_write(text.p + m->id_off, m->id_len);
 			out_char('\t');
-			out_write(text + m->bucket_off, m->bucket_len);
+			out_write(text.p + m->bucket_off, m->bucket_len);
 			out_char('\t');
 			if (m->has_release)
 				out_write(rel, 10);
@@ -680,9 +668,9 @@ write_results(const struct tsvin *in)
 
 			if (d[k] < 0)
 				continue;
-			out_write(text + m->id_off, m->id_len);
+			out_write(text.p + m->id_off, m->id_len);
 			out_char('\t');
-			out_write(text + m->bucket_off, m->bucket_len);
+			out_write(text.p + m->bucket_off, m->bucket_len);
 			out_char('\t');
 			out_write(rel, 10);
 			snprintf(num, sizeof num, "\t%ldd\t", opt.milestones[k]);
@@ -690,7 +678,7 @@ write_results(const struct tsvin *in)
 			out_i64(d[k]);
 			out_char('\t');
 			if (r && enough(r))
-				out_decimal(&r->median);
+				out_frac(&r->median);
 			out_char('\t');
 			out_ram(d[k], r);
 			out_char('\t');
@@ -714,15 +702,16 @@ curve_at(const struct bucket *b, size_t i, long a)
 static void
 write_curves(const struct tsvin *in)
 {
-	size_t *order = buckets_by_name(), j, i;
-	int64_t *vals = xrealloc(NULL, (opt.top + 1) * sizeof *vals);
+	struct named *order = buckets_by_name();
+	struct rate *vals = xrealloc(NULL, (opt.top + 1) * sizeof *vals);
+	size_t j, i;
 
 	if (in->has_header) {
 		out_str("#bucket\tage\trank\tmodel\tdownloads\tn\tmedian\tq1\tq3");
 		out_endrow();
 	}
-	for (j = 0; j < nbuckets; j++) {
-		struct bucket *b = &buckets[order[j]];
+	for (j = 0; j < bucket_ids.n; j++) {
+		struct bucket *b = order[j].b;
 		long a;
 
 		topn_rank(&b->top, ranks_above, NULL);
@@ -733,7 +722,7 @@ write_curves(const struct tsvin *in)
 
 			for (i = 0; i < b->top.n; i++)
 				if (curve_at(b, i, a) >= 0)
-					vals[n++] = curve_at(b, i, a);
+					vals[n++] = count_rate(curve_at(b, i, a));
 			if (n == 0)
 				continue;
 			b->ages++;
@@ -746,24 +735,24 @@ write_curves(const struct tsvin *in)
 
 				if (v < 0)
 					continue;
-				out_write(text + b->name_off, b->name_len);
+				out_write(order[j].name, (size_t)order[j].len);
 				out_char('\t');
 				out_i64(a);
 				out_char('\t');
 				out_u64(i + 1);
 				out_char('\t');
-				out_write(text + m->id_off, m->id_len);
+				out_write(text.p + m->id_off, m->id_len);
 				out_char('\t');
 				out_i64(v);
 				out_char('\t');
 				out_u64(n);
 				if (band) {
 					out_char('\t');
-					out_decimal(&r.median);
+					out_frac(&r.median);
 					out_char('\t');
-					out_decimal(&r.q1);
+					out_frac(&r.q1);
 					out_char('\t');
-					out_decimal(&r.q3);
+					out_frac(&r.q3);
 				} else {
 					out_str("\t\t\t");
 				}
@@ -779,16 +768,17 @@ write_curves(const struct tsvin *in)
 static void
 warn_thin_curves(void)
 {
-	size_t *order = buckets_by_name(), j;
+	struct named *order = buckets_by_name();
+	size_t j;
 
-	for (j = 0; j < nbuckets; j++) {
-		const struct bucket *b = &buckets[order[j]];
+	for (j = 0; j < bucket_ids.n; j++) {
+		const struct bucket *b = order[j].b;
 
 		if (b->thin)
 			warnx("%.*s: median and quartiles left empty at %zu of the "
 			    "%zu ages with data: fewer than %zu reference models "
-			    "(--min-reference %zu) reached them", (int)b->name_len,
-			    text + b->name_off, b->thin, b->ages, min_reference(),
+			    "(--min-reference %zu) reached them", order[j].len,
+			    order[j].name, b->thin, b->ages, min_reference(),
 			    min_reference());
 	}
 	free(order);
@@ -801,12 +791,8 @@ parse_milestones(const char *list)
 	size_t i, n = split_list(list, items, MAX_MILESTONES, "--milestones");
 
 	for (i = 0; i < n; i++) {
-		uint64_t v;
+		uint64_t v = cli_count("--milestones", items[i], 1, 36500);
 
-		if (parse_count(items[i], strlen(items[i]), &v) != NUM_OK ||
-		    v < 1 || v > 36500)
-			die_usage("--milestones %s: '%s' is not a number of days "
-			    "from 1 to 36500", list, items[i]);
 		if (i > 0 && (long)v <= opt.milestones[i - 1])
 			die_usage("--milestones %s: days must increase", list);
 		opt.milestones[i] = (long)v;
@@ -815,50 +801,32 @@ parse_milestones(const char *list)
 	free(items[0]);
 }
 
-/* A whole number from lo to hi for option name, or a usage error. */
-static uint64_t
-count_option(const char *name, const char *arg, uint64_t lo, uint64_t hi)
-{
-	uint64_t n;
-
-	if (parse_count(arg, strlen(arg), &n) != NUM_OK || n < lo || n > hi)
-		die_usage("%s %s: must be a whole number from %llu to %llu",
-		    name, arg, (unsigned long long)lo, (unsigned long long)hi);
-	return n;
-}
-
 static void
 parse_options(int argc, char **argv)
 {
 	enum { OPT_MILESTONES = 256, OPT_TOP, OPT_MIN_REFERENCE, OPT_REFERENCE,
 	    OPT_REFERENCE_OUT, OPT_DIGITS, OPT_WIDE, OPT_CURVES, OPT_HORIZON,
-	    OPT_UNKNOWN, OPT_VERSION };
+	    OPT_UNKNOWN };
 	static const struct option longopts[] = {
-		{ "model", required_argument, NULL, 'm' },
-		{ "date", required_argument, NULL, 't' },
-		{ "value", required_argument, NULL, 'v' },
-		{ "release", required_argument, NULL, 'r' },
-		{ "bucket", required_argument, NULL, 'b' },
-		{ "corrections", required_argument, NULL, 'c' },
-		{ "milestones", required_argument, NULL, OPT_MILESTONES },
-		{ "top", required_argument, NULL, OPT_TOP },
-		{ "min-reference", required_argument, NULL, OPT_MIN_REFERENCE },
-		{ "reference", required_argument, NULL, OPT_REFERENCE },
-		{ "reference-out", required_argument, NULL, OPT_REFERENCE_OUT },
-		{ "digits", required_argument, NULL, OPT_DIGITS },
-		{ "wide", no_argument, NULL, OPT_WIDE },
-		{ "curves", no_argument, NULL, OPT_CURVES },
-		{ "horizon", required_argument, NULL, OPT_HORIZON },
-		{ "unknown", required_argument, NULL, OPT_UNKNOWN },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, OPT_VERSION },
-		{ NULL, 0, NULL, 0 }
+		OPTION_ARG("release", 'r'),
+		OPTION_ARG("bucket", 'b'),
+		OPTION_ARG("corrections", 'c'),
+		OPTION_ARG("milestones", OPT_MILESTONES),
+		OPTION_ARG("top", OPT_TOP),
+		OPTION_ARG("min-reference", OPT_MIN_REFERENCE),
+		OPTION_ARG("reference", OPT_REFERENCE),
+		OPTION_ARG("reference-out", OPT_REFERENCE_OUT),
+		OPTION_ARG("digits", OPT_DIGITS),
+		OPTION_FLAG("wide", OPT_WIDE),
+		OPTION_FLAG("curves", OPT_CURVES),
+		OPTION_ARG("horizon", OPT_HORIZON),
+		OPTION_ARG("unknown", OPT_UNKNOWN),
+		OPTIONS_END
 	};
 	int c;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":m:t:v:r:b:c:h", longopts,
-	    NULL)) != -1) {
+	while ((c = cli_next(argc, argv, "m:t:v:r:b:c:", longopts, usage)) !=
+	    -1) {
 		switch (c) {
 		case 'm': opt.model = optarg; break;
 		case 't': opt.date = optarg; break;
@@ -868,33 +836,26 @@ parse_options(int argc, char **argv)
 		case 'c': opt.corrections = optarg; break;
 		case OPT_MILESTONES: parse_milestones(optarg); break;
 		case OPT_TOP:
-			opt.top = (size_t)count_option("--top", optarg, 1, 100000);
+			opt.top = (size_t)cli_count("--top", optarg, 1, 100000);
 			break;
 		case OPT_MIN_REFERENCE:
-			opt.min_reference = (size_t)count_option("--min-reference",
+			opt.min_reference = (size_t)cli_count("--min-reference",
 			    optarg, 1, 100000);
 			break;
 		case OPT_REFERENCE: opt.reference = optarg; break;
 		case OPT_REFERENCE_OUT: opt.reference_out = optarg; break;
 		case OPT_DIGITS:
-			opt.digits = (int)count_option("--digits", optarg, 0, 9);
+			opt.digits = (int)cli_count("--digits", optarg, 0, 9);
 			break;
 		case OPT_WIDE: opt.wide = true; break;
 		case OPT_CURVES: opt.curves = true; break;
 		case OPT_UNKNOWN:
-			if (*optarg == '\0')
-				die_usage("--unknown: the label is empty");
-			opt.unknown = optarg;
+			opt.unknown = cli_cell("--unknown", "a label", optarg, 0);
 			break;
 		case OPT_HORIZON:
-			opt.horizon = (long)count_option("--horizon", optarg, 0,
+			opt.horizon = (long)cli_count("--horizon", optarg, 0,
 			    36500);
 			break;
-		case 'h': usage(); exit_help();
-		case OPT_VERSION:
-			printf("ram %s\n", HFSNAP_VERSION);
-			exit_help();
-		default: die_option(c, argv);
 		}
 	}
 	if (opt.min_reference > opt.top)
@@ -964,7 +925,7 @@ main(int argc, char **argv)
 			finish_model(&p);
 			group_enter(&grp, &in, m->p, m->len, d);
 			p.active = true;
-			p.id_off = keep_text(m->p, m->len);
+			p.id_off = text_add(&text, m->p, m->len);
 			p.id_len = m->len;
 			p.has_release = false;
 			p.bucket_len = 0;
@@ -977,16 +938,13 @@ main(int argc, char **argv)
 		}
 		/* The bucket of the model's last row that names one. */
 		if (b->len && (b->len != p.bucket_len ||
-		    memcmp(text + p.bucket_off, b->p, b->len) != 0)) {
-			p.bucket_off = keep_text(b->p, b->len);
+		    memcmp(text.p + p.bucket_off, b->p, b->len) != 0)) {
+			p.bucket_off = text_add(&text, b->p, b->len);
 			p.bucket_len = b->len;
 		}
 		if (v->len == 0)
 			continue;
-		if (nobs == obs_cap) {
-			obs_cap = obs_cap ? obs_cap * 2 : 512;
-			obs = xrealloc(obs, obs_cap * sizeof *obs);
-		}
+		obs = grow(obs, &obs_cap, nobs + 1, sizeof *obs);
 		obs[nobs].date = d;
 		obs[nobs].value = (int64_t)field_count(&in, v, cv);
 		nobs++;
@@ -1013,15 +971,15 @@ main(int argc, char **argv)
 	free(obs);
 	free(models);
 	free(dvals);
-	free(text);
+	text_free(&text);
 	free(corrected);
-	strmap_free(&corrections);
-	strmap_free(&bucket_ids);
-	for (i = 0; i < nbuckets; i++) {
+	intern_free(&corrections);
+	for (i = 0; i < bucket_ids.n; i++) {
 		free(buckets[i].ref);
 		topn_free(&buckets[i].top);
 		free(buckets[i].curves);
 	}
 	free(buckets);
+	intern_free(&bucket_ids);
 	return 0;
 }

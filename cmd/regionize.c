@@ -4,20 +4,20 @@
  * The built-in table is the ATOM Report's assignment of organisations to
  * regions, keyed by every exact Hub namespace of each organisation, legacy
  * ones included; -r adds to it or overrides it. */
-#include <getopt.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "cli.h"
 #include "err.h"
 #include "hash.h"
+#include "mem.h"
 #include "out.h"
+#include "row.h"
 #include "table.h"
 #include "tsv.h"
-#include "version.h"
 
 /* The ATOM Report, section 2.2, with the registry's region labels.  Hugging
  * Face is Europe here as in the report (the registry now says us). */
@@ -47,16 +47,12 @@ static struct options opt = {
 	.model = "model", .name = "region", .unknown = "unknown",
 };
 
-/* Namespace -> index into labels; the namespaces also in the order first
- * given, for --list. */
-static struct strmap table;
-static char **labels;		/* region text, owned */
-static size_t *label_len;
-static size_t nlabels, label_cap;
-static char **names;		/* namespaces, owned */
-static size_t *name_len;
-static uint32_t *name_label;
-static size_t nnames, name_cap;
+/* The namespaces, numbered in the order first given (as --list writes
+ * them), and the label of each, a number in labels: few labels serve many
+ * namespaces. */
+static struct intern names, labels;
+static size_t *name_label;
+static size_t name_label_cap;
 
 static void
 usage(void)
@@ -83,44 +79,16 @@ usage(void)
 "Exit status: 0 success, 1 bad data or I/O, 2 bad usage.\n");
 }
 
+/* The namespace org[0..n) has the label region[0..rn): a later entry
+ * wins. */
 static void
 set_region(const char *org, size_t n, const char *region, size_t rn)
 {
-	bool added;
-	uint32_t *slot = strmap_put(&table, org, n, &added);
-	size_t i;
+	size_t id = intern_put(&names, org, n, NULL);
 
-	/* Few distinct labels: find or add this one. */
-	for (i = 0; i < nlabels; i++)
-		if (label_len[i] == rn && memcmp(labels[i], region, rn) == 0)
-			break;
-	if (i == nlabels) {
-		if (nlabels == label_cap) {
-			label_cap = label_cap ? label_cap * 2 : 16;
-			labels = xrealloc(labels, label_cap * sizeof *labels);
-			label_len = xrealloc(label_len, label_cap * sizeof *label_len);
-		}
-		labels[i] = xrealloc(NULL, rn + 1);
-		memcpy(labels[i], region, rn);
-		labels[i][rn] = '\0';
-		label_len[i] = rn;
-		nlabels++;
-	}
-	if (added) {
-		if (nnames == name_cap) {
-			name_cap = name_cap ? name_cap * 2 : 64;
-			names = xrealloc(names, name_cap * sizeof *names);
-			name_len = xrealloc(name_len,
-			    name_cap * sizeof *name_len);
-			name_label = xrealloc(name_label,
-			    name_cap * sizeof *name_label);
-		}
-		names[nnames] = xrealloc(NULL, n);
-		memcpy(names[nnames], org, n);
-		name_len[nnames] = n;
-		*slot = (uint32_t)nnames++;
-	}
-	name_label[*slot] = (uint32_t)i;
+	name_label = grow(name_label, &name_label_cap, id + 1,
+	    sizeof *name_label);
+	name_label[id] = intern_put(&labels, region, rn, NULL);
 }
 
 /* A quoted CSV field may hold what a TSV cell cannot. */
@@ -174,44 +142,35 @@ list_table(void)
 	out_str("#hf_org\t");
 	out_str(opt.name);
 	out_endrow();
-	for (i = 0; i < nnames; i++) {
-		out_write(names[i], name_len[i]);
+	for (i = 0; i < names.n; i++) {
+		size_t n;
+		const char *name = intern_key(&names, i, &n);
+
+		out_write(name, n);
 		out_char('\t');
-		out_write(labels[name_label[i]], label_len[name_label[i]]);
+		name = intern_key(&labels, name_label[i], &n);
+		out_write(name, n);
 		out_endrow();
 	}
 	out_finish();
 }
 
-/* A name or label goes into a TSV cell: non-empty, no TAB or line break. */
-static void
-check_cell(const char *option, const char *what, const char *s)
-{
-	if (*s == '\0' || strpbrk(s, "\t\n\r"))
-		die_usage("%s: %s is not %s: it must be non-empty, without TAB "
-		    "or line break", option, quote(s, strlen(s)), what);
-}
-
 static void
 parse_options(int argc, char **argv)
 {
-	enum { OPT_VERSION = 256, OPT_NO_BUILTIN, OPT_UNKNOWN, OPT_LIST };
+	enum { OPT_NO_BUILTIN = 256, OPT_UNKNOWN, OPT_LIST };
 	static const struct option longopts[] = {
-		{ "label", required_argument, NULL, 'l' },
-		{ "list", no_argument, NULL, OPT_LIST },
-		{ "no-builtin", no_argument, NULL, OPT_NO_BUILTIN },
-		{ "model", required_argument, NULL, 'm' },
-		{ "name", required_argument, NULL, 'n' },
-		{ "regions", required_argument, NULL, 'r' },
-		{ "unknown", required_argument, NULL, OPT_UNKNOWN },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, OPT_VERSION },
-		{ NULL, 0, NULL, 0 }
+		OPTION_ARG("label", 'l'),
+		OPTION_FLAG("list", OPT_LIST),
+		OPTION_FLAG("no-builtin", OPT_NO_BUILTIN),
+		OPTION_ARG("name", 'n'),
+		OPTION_ARG("regions", 'r'),
+		OPTION_ARG("unknown", OPT_UNKNOWN),
+		OPTIONS_END
 	};
 	int c;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":m:n:r:l:h", longopts, NULL)) != -1) {
+	while ((c = cli_next(argc, argv, "m:n:r:l:", longopts, usage)) != -1) {
 		switch (c) {
 		case 'm': opt.model = optarg; break;
 		case 'n': opt.name = optarg; break;
@@ -220,15 +179,10 @@ parse_options(int argc, char **argv)
 		case OPT_NO_BUILTIN: opt.no_builtin = true; break;
 		case OPT_UNKNOWN: opt.unknown = optarg; break;
 		case OPT_LIST: opt.list = true; break;
-		case 'h': usage(); exit_help();
-		case OPT_VERSION:
-			printf("regionize %s\n", HFSNAP_VERSION);
-			exit_help();
-		default: die_option(c, argv);
 		}
 	}
-	check_cell("-n", "a column name", opt.name);
-	check_cell("--unknown", "a label", opt.unknown);
+	cli_cell("-n", "a column name", opt.name, 0);
+	cli_cell("--unknown", "a label", opt.unknown, 0);
 	if (opt.label && !opt.regions)
 		die_usage("-l needs a table: give -r FILE");
 	if (opt.no_builtin && !opt.regions)
@@ -241,6 +195,19 @@ parse_options(int argc, char **argv)
 		    argv + optind);
 }
 
+/* The label of the namespace ns[0..n), or --unknown. */
+static const char *
+region_of(const char *ns, size_t n, size_t *len)
+{
+	size_t id = n ? intern_get(&names, ns, n) : INTERN_NONE;
+
+	if (id == INTERN_NONE) {
+		*len = strlen(opt.unknown);
+		return opt.unknown;
+	}
+	return intern_key(&labels, name_label[id], len);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -250,8 +217,7 @@ main(int argc, char **argv)
 	const char *added[1];
 	/* The last namespace and its answer: input grouped by model repeats
 	 * the same namespace row after row. */
-	char *last = NULL;
-	size_t last_len = 0, last_cap = 0;
+	struct bytes last = { 0 };
 	const char *answer = NULL;
 	size_t answer_len = 0;
 
@@ -272,46 +238,24 @@ main(int argc, char **argv)
 		added[0] = opt.name;
 		write_header(&in, added, 1);
 		while (tsvin_next(&in, &fs)) {
+			/* The namespace: the text before '/', or all of it. */
 			const struct field *m = &fs.f[col];
 			const char *slash = memchr(m->p, '/', m->len);
 			size_t ns = slash ? (size_t)(slash - m->p) : m->len;
 
-			if (!answer || ns != last_len ||
-			    memcmp(last, m->p, ns) != 0) {
-				uint32_t *slot = ns ?
-				    strmap_get(&table, m->p, ns) : NULL;
-				uint32_t l = slot ? name_label[*slot] : 0;
-
-				answer = slot ? labels[l] : opt.unknown;
-				answer_len = slot ? label_len[l] :
-				    strlen(opt.unknown);
-				if (last_cap < ns + 1) {
-					last_cap = 2 * ns + 16;
-					last = xrealloc(last, last_cap);
-				}
-				memcpy(last, m->p, ns);
-				last_len = ns;
+			if (!bytes_equal(&last, m->p, ns)) {
+				answer = region_of(m->p, ns, &answer_len);
+				bytes_set(&last, m->p, ns);
 			}
-			out_write(fs.f[0].p, (size_t)(fs.f[fs.n - 1].p +
-			    fs.f[fs.n - 1].len - fs.f[0].p));
-			out_char('\t');
-			out_write(answer, answer_len);
-			out_endrow();
+			write_row_plus(&fs, answer, answer_len);
 		}
 		out_finish();
 		tsvin_close(&in);
 	}
-	strmap_free(&table);
-	for (i = 0; i < nlabels; i++)
-		free(labels[i]);
-	for (i = 0; i < nnames; i++)
-		free(names[i]);
-	free(labels);
-	free(label_len);
-	free(names);
-	free(name_len);
+	intern_free(&names);
+	intern_free(&labels);
 	free(name_label);
-	free(last);
+	bytes_free(&last);
 	free(fs.f);
 	return 0;
 }

@@ -103,47 +103,6 @@ weekday(day_t d)
 	return w < 0 ? w + 7 : w;
 }
 
-day_t
-period_start(day_t d, enum period p)
-{
-	int y, m, dd;
-
-	switch (p) {
-	case PERIOD_DAY:
-		return d;
-	case PERIOD_WEEK:
-		return d - weekday(d);
-	case PERIOD_MONTH:
-		civil_from_days(d, &y, &m, &dd);
-		return days_from_civil(y, m, 1);
-	case PERIOD_YEAR:
-		civil_from_days(d, &y, &m, &dd);
-		return days_from_civil(y, 1, 1);
-	}
-	return d;
-}
-
-day_t
-period_next(day_t d, enum period p)
-{
-	int y, m, dd;
-
-	switch (p) {
-	case PERIOD_DAY:
-		return d + 1;
-	case PERIOD_WEEK:
-		return d - weekday(d) + 7;
-	case PERIOD_MONTH:
-		civil_from_days(d, &y, &m, &dd);
-		return m == 12 ? days_from_civil(y + 1, 1, 1)
-		    : days_from_civil(y, m + 1, 1);
-	case PERIOD_YEAR:
-		civil_from_days(d, &y, &m, &dd);
-		return days_from_civil(y + 1, 1, 1);
-	}
-	return d + 1;
-}
-
 static long
 floor_div(long a, long b)
 {

@@ -23,13 +23,11 @@ int weekday(day_t d);
 
 enum period { PERIOD_DAY, PERIOD_WEEK, PERIOD_MONTH, PERIOD_YEAR };
 
-/* First day of the period holding d; weeks start on Monday. */
-day_t period_start(day_t d, enum period p);
-/* First day of the period after the one holding d. */
-day_t period_next(day_t d, enum period p);
 /* Periods numbered consecutively (days since 1970-01-01, Monday-weeks since
  * the week of 1970-01-05, months and years since year 0), so that periods
- * can index arrays; period_day gives the first day of period number i. */
+ * can index arrays: period_index gives the number of the period holding d,
+ * period_day the first day of period number i (weeks start on Monday), so
+ * the period after d's starts on period_day(period_index(d, p) + 1, p). */
 long period_index(day_t d, enum period p);
 day_t period_day(long i, enum period p);
 

@@ -8,8 +8,6 @@
 
 const char *progname = "hfsnap";
 void (*err_before_exit)(void);
-void (*err_exit)(int status);
-int err_quiet;
 
 void
 err_init(const char *argv0)
@@ -29,18 +27,14 @@ finish(int status)
 	err_before_exit = NULL;
 	if (flush)
 		flush();
-	if (err_exit)
-		err_exit(status);
-	exit(status);
+	err_exit(status);
 }
 
-/* "tool: " [where] message [extra], unless err_quiet. */
+/* "tool: " [where] message [extra]. */
 static void
 say(const char *where, long long line, const char *extra, const char *fmt,
     va_list ap)
 {
-	if (err_quiet)
-		return;
 	fprintf(stderr, "%s: ", progname);
 	if (where)
 		fprintf(stderr, "%s:%lld: ", where, line);
@@ -97,25 +91,6 @@ die_option(int opt, char **argv)
 	if (optopt)
 		die_usage("unknown option '-%c'", optopt);
 	die_usage("unknown option '%s'", arg);
-}
-
-void *
-xrealloc(void *p, size_t n)
-{
-	p = realloc(p, n ? n : 1);
-	if (!p)
-		die(EXIT_DATA, "out of memory");
-	return p;
-}
-
-void *
-xcalloc(size_t n, size_t size)
-{
-	void *p = calloc(n ? n : 1, size ? size : 1);
-
-	if (!p)
-		die(EXIT_DATA, "out of memory");
-	return p;
 }
 
 void

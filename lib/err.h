@@ -33,11 +33,6 @@ _Noreturn void die_usage(const char *fmt, ...)
  * string starting with ':'): say which option was wrong and exit 2. */
 _Noreturn void die_option(int opt, char **argv);
 
-/* realloc and calloc that end the program ("out of memory", status 1)
- * instead of returning NULL. */
-void *xrealloc(void *p, size_t n);
-void *xcalloc(size_t n, size_t size);
-
 /* After -h or --version has printed to stdout: exit 0, or 1 with a message
  * when stdout could not be written (`tool -h >/dev/full`). */
 _Noreturn void exit_help(void);
@@ -48,11 +43,10 @@ void warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Hook run by die() before exiting: the output layer registers its flush. */
 extern void (*err_before_exit)(void);
 
-/* For fuzzing harnesses: when set, die() calls it instead of exit() (it
- * must not return: it longjmps back to the harness); err_quiet keeps the
- * messages off stderr. */
-extern void (*err_exit)(int status);
-extern int err_quiet;
+/* How die() ends the process once its message is out: exit(status).  It
+ * is alone in lib/err_exit.c, so that a test harness can link its own in
+ * its place (one that jumps back into the harness). */
+_Noreturn void err_exit(int status);
 
 /* Append a printable rendering of s[0..n) to a message: at most 60 bytes,
  * control bytes as \t \n \xNN.  Returns a static buffer, one of four used in

@@ -5,19 +5,11 @@
 
 #include "err.h"
 
-static int
-compare(const char *a, size_t an, const char *b, size_t bn)
-{
-	int c = memcmp(a, b, an < bn ? an : bn);
-
-	return c ? c : (an > bn) - (an < bn);
-}
-
 bool
 group_is_new(struct grouping *g, const struct tsvin *in, const char *key,
     size_t n, day_t date)
 {
-	if (!g->started || n != g->len || memcmp(key, g->key, n) != 0)
+	if (!bytes_equal(&g->key, key, n))
 		return true;
 	if (date <= g->last) {
 		char d[11] = "", p[11] = "";
@@ -40,31 +32,25 @@ void
 group_enter(struct grouping *g, const struct tsvin *in, const char *key,
     size_t n, day_t date)
 {
-	if (!g->started) {
+	if (!g->key.set) {
 		g->ascending = true;
 	} else {
-		hashset_add(&g->seen, hash_bytes(g->key, g->len));
-		if (g->ascending && compare(key, n, g->key, g->len) < 0)
+		hashset_add(&g->seen, hash_bytes(g->key.p, g->key.len));
+		if (g->ascending && bytes_cmp(key, n, g->key.p, g->key.len) < 0)
 			g->ascending = false;
 		if (!g->ascending && !hashset_add(&g->seen, hash_bytes(key, n)))
 			die_at(tsvin_name(in), tsvin_line(in), "model %s appears "
 			    "again after other models: the input must be grouped "
 			    "by model (sort it with LC_ALL=C sort)", quote(key, n));
 	}
-	if (g->cap < n + 1) {
-		g->cap = n + 64;
-		g->key = xrealloc(g->key, g->cap);
-	}
-	memcpy(g->key, key, n);
-	g->len = n;
-	g->started = true;
+	bytes_set(&g->key, key, n);
 	g->last = date;
 }
 
 void
 group_free(struct grouping *g)
 {
-	free(g->key);
+	bytes_free(&g->key);
 	hashset_free(&g->seen);
 	memset(g, 0, sizeof *g);
 }

@@ -8,12 +8,11 @@
 
 #include "date.h"
 #include "hash.h"
+#include "mem.h"
 #include "tsv.h"
 
 struct grouping {
-	char *key;		/* the current model */
-	size_t len, cap;
-	bool started;
+	struct bytes key;	/* the current model; key.set once started */
 	bool ascending;		/* every change of model so far went up */
 	day_t last;		/* last date seen for the current model */
 	struct hashset seen;	/* hashes of the models already finished */

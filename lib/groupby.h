@@ -16,18 +16,20 @@ struct groupby {
 	size_t ncols;
 	const char *unknown;	/* label of an empty cell */
 	size_t unknown_len;
-	char *row;		/* the key of the row last given to groupby_key */
-	size_t row_cap;
-	struct strmap index;	/* key -> group number */
-	size_t *off, *len;	/* each group's key in keys */
-	size_t n, cap;
-	char *keys;
-	size_t keys_len, keys_cap;
+	struct bytes row;	/* the key of the row last given to groupby_key */
+	struct intern groups;	/* key -> group number */
 };
 
 void groupby_init(struct groupby *gb, const size_t *cols, size_t ncols,
     const char *unknown);
 void groupby_free(struct groupby *gb);
+
+/* How many groups there are: they are numbered from 0. */
+static inline size_t
+groupby_count(const struct groupby *gb)
+{
+	return gb->groups.n;
+}
 
 /* The key of a row; it stays valid until the next call. */
 const char *groupby_key(struct groupby *gb, const struct fields *fs,

@@ -3,8 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "err.h"
-
 /* FNV-1a with a final avalanche (from splitmix64) so that the low bits used
  * for the slot index depend on every byte. */
 uint64_t
@@ -26,86 +24,119 @@ hash_bytes(const void *p, size_t n)
 	return h ? h : 1;
 }
 
+/* Twice the slots (`first` slots when there are none), every hash moved
+ * to its place among them, with its number when the table keeps numbers
+ * (id not NULL). */
 static void
-strmap_grow(struct strmap *m)
+rehash(uint64_t **hash, size_t **id, size_t *cap, size_t first)
 {
-	struct strmap_slot *old = m->slots;
-	size_t oldcap = m->cap, i;
+	uint64_t *old = *hash;
+	size_t *old_id = id ? *id : NULL, oldcap = *cap, i, j;
 
-	m->cap = oldcap ? oldcap * 2 : 64;
-	m->slots = xcalloc(m->cap, sizeof *m->slots);
+	*cap = oldcap ? 2 * oldcap : first;
+	*hash = xcalloc(*cap, sizeof **hash);
+	if (id)
+		*id = xcalloc(*cap, sizeof **id);
 	for (i = 0; i < oldcap; i++) {
-		size_t j;
-
-		if (!old[i].hash)
+		if (!old[i])
 			continue;
-		for (j = old[i].hash & (m->cap - 1); m->slots[j].hash;
-		    j = (j + 1) & (m->cap - 1))
+		for (j = old[i] & (*cap - 1); (*hash)[j]; j = (j + 1) & (*cap - 1))
 			;
-		m->slots[j] = old[i];
+		(*hash)[j] = old[i];
+		if (id)
+			(*id)[j] = old_id[i];
 	}
 	free(old);
+	free(old_id);
 }
 
-static struct strmap_slot *
-strmap_find(const struct strmap *m, const char *key, size_t n, uint64_t h)
+/* The slot of key (hash h), or the empty slot where it would go. */
+static size_t
+find(const struct intern *t, const char *key, size_t n, uint64_t h)
 {
 	size_t j;
 
-	if (!m->cap)
-		return NULL;
-	for (j = h & (m->cap - 1); m->slots[j].hash; j = (j + 1) & (m->cap - 1)) {
-		struct strmap_slot *s = &m->slots[j];
+	for (j = h & (t->cap - 1); t->hash[j]; j = (j + 1) & (t->cap - 1)) {
+		const struct intern_key *k = &t->keys[t->id[j]];
 
-		if (s->hash == h && s->len == n &&
-		    (n == 0 || memcmp(m->keys + s->off, key, n) == 0))
-			return s;
+		if (t->hash[j] == h && k->len == n &&
+		    (n == 0 || memcmp(t->text.p + k->off, key, n) == 0))
+			break;
 	}
-	return &m->slots[j];
+	return j;
 }
 
-uint32_t *
-strmap_get(const struct strmap *m, const char *key, size_t n)
-{
-	struct strmap_slot *s = strmap_find(m, key, n, hash_bytes(key, n));
-
-	return s && s->hash ? &s->value : NULL;
-}
-
-uint32_t *
-strmap_put(struct strmap *m, const char *key, size_t n, bool *added)
+size_t
+intern_put(struct intern *t, const char *key, size_t n, bool *added)
 {
 	uint64_t h = hash_bytes(key, n);
-	struct strmap_slot *s;
+	size_t j;
 
-	if (2 * (m->n + 1) > m->cap)
-		strmap_grow(m);
-	s = strmap_find(m, key, n, h);
-	*added = !s->hash;
-	if (s->hash)
-		return &s->value;
-	if (m->keys_cap - m->keys_len < n) {
-		while (m->keys_cap - m->keys_len < n)
-			m->keys_cap = m->keys_cap ? m->keys_cap * 2 : 4096;
-		m->keys = xrealloc(m->keys, m->keys_cap);
-	}
-	if (n > 0)
-		memcpy(m->keys + m->keys_len, key, n);
-	s->hash = h;
-	s->off = (uint32_t)m->keys_len;
-	s->len = (uint32_t)n;
-	s->value = 0;
-	m->keys_len += n;
-	m->n++;
-	return &s->value;
+	if (2 * (t->n + 1) > t->cap)
+		rehash(&t->hash, &t->id, &t->cap, 64);
+	j = find(t, key, n, h);
+	if (added)
+		*added = !t->hash[j];
+	if (t->hash[j])
+		return t->id[j];
+	t->keys = grow(t->keys, &t->keys_cap, t->n + 1, sizeof *t->keys);
+	t->keys[t->n].off = text_add(&t->text, key, n);
+	t->keys[t->n].len = n;
+	t->hash[j] = h;
+	t->id[j] = t->n;
+	return t->n++;
+}
+
+size_t
+intern_get(const struct intern *t, const char *key, size_t n)
+{
+	size_t j;
+
+	if (t->n == 0)
+		return INTERN_NONE;
+	j = find(t, key, n, hash_bytes(key, n));
+	return t->hash[j] ? t->id[j] : INTERN_NONE;
+}
+
+const char *
+intern_key(const struct intern *t, size_t id, size_t *n)
+{
+	*n = t->keys[id].len;
+	return t->text.p + t->keys[id].off;
+}
+
+static const struct intern *sorting;
+
+static int
+by_key(const void *a, const void *b)
+{
+	const struct intern_key *x = &sorting->keys[*(const size_t *)a];
+	const struct intern_key *y = &sorting->keys[*(const size_t *)b];
+
+	return bytes_cmp(sorting->text.p + x->off, x->len,
+	    sorting->text.p + y->off, y->len);
+}
+
+size_t *
+intern_order(const struct intern *t)
+{
+	size_t *order = xcalloc(t->n, sizeof *order), i;
+
+	for (i = 0; i < t->n; i++)
+		order[i] = i;
+	sorting = t;
+	qsort(order, t->n, sizeof *order, by_key);
+	return order;
 }
 
 void
-strmap_free(struct strmap *m)
+intern_free(struct intern *t)
 {
-	free(m->slots);
-	free(m->keys);
-	memset(m, 0, sizeof *m);
+	free(t->hash);
+	free(t->id);
+	free(t->keys);
+	text_free(&t->text);
+	memset(t, 0, sizeof *t);
 }
 
 bool
@@ -115,22 +146,8 @@ hashset_add(struct hashset *s, uint64_t h)
 
 	if (!h)
 		h = 1;
-	if (2 * (s->n + 1) > s->cap) {
-		uint64_t *old = s->v;
-		size_t oldcap = s->cap, i;
-
-		s->cap = oldcap ? oldcap * 2 : 1024;
-		s->v = xcalloc(s->cap, sizeof *s->v);
-		for (i = 0; i < oldcap; i++) {
-			if (!old[i])
-				continue;
-			for (j = old[i] & (s->cap - 1); s->v[j];
-			    j = (j + 1) & (s->cap - 1))
-				;
-			s->v[j] = old[i];
-		}
-		free(old);
-	}
+	if (2 * (s->n + 1) > s->cap)
+		rehash(&s->v, NULL, &s->cap, 1024);
 	for (j = h & (s->cap - 1); s->v[j]; j = (j + 1) & (s->cap - 1))
 		if (s->v[j] == h)
 			return false;

@@ -1,4 +1,5 @@
-/* Hash tables for the lookup tables and the grouping check. */
+/* Hashing byte strings: the numbering of distinct keys (group names, table
+ * keys, bucket names) and the set of models already seen. */
 #ifndef HFSNAP_HASH_H
 #define HFSNAP_HASH_H
 
@@ -6,30 +7,45 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "mem.h"
+
+/* A 64-bit hash of n bytes, never 0. */
 uint64_t hash_bytes(const void *p, size_t n);
 
-/* Byte-string keys to 32-bit values (an index into the caller's array).
- * Keys are copied into one arena; open addressing, linear probing. */
-struct strmap_slot {
-	uint64_t hash;		/* 0 marks an empty slot */
-	uint32_t off, len;
-	uint32_t value;
+/* Both tables below are open addressing with linear probing over a
+ * power-of-two array of hashes (0: an empty slot), at most half full. */
+
+/* Byte strings numbered 0, 1, 2 ... in the order first put, so that a
+ * number indexes the caller's arrays of what it knows of each.  Keys are
+ * copied into one arena. */
+struct intern_key {
+	size_t off, len;	/* in text */
 };
 
-struct strmap {
-	struct strmap_slot *slots;
-	size_t cap, n;
-	char *keys;
-	size_t keys_len, keys_cap;
+struct intern {
+	uint64_t *hash;		/* by slot */
+	size_t *id;		/* by slot: the number of its key */
+	size_t cap;
+	struct intern_key *keys;	/* by number */
+	size_t n, keys_cap;
+	struct text text;
 };
 
-/* The value slot for key, inserted (value 0, *added = true) if absent. */
-uint32_t *strmap_put(struct strmap *m, const char *key, size_t n, bool *added);
-/* The value slot for key, or NULL. */
-uint32_t *strmap_get(const struct strmap *m, const char *key, size_t n);
-void strmap_free(struct strmap *m);
+#define INTERN_NONE SIZE_MAX
 
-/* A set of 64-bit hashes: 8 bytes a member at most half full. */
+/* The number of key, given the next one when it is new (then *added is
+ * true, when added is not NULL). */
+size_t intern_put(struct intern *t, const char *key, size_t n, bool *added);
+/* The number of key, or INTERN_NONE. */
+size_t intern_get(const struct intern *t, const char *key, size_t n);
+/* The key numbered id. */
+const char *intern_key(const struct intern *t, size_t id, size_t *n);
+/* The numbers in byte order of their keys, as LC_ALL=C sort orders them
+ * (malloc'd; the caller frees it). */
+size_t *intern_order(const struct intern *t);
+void intern_free(struct intern *t);
+
+/* A set of 64-bit hashes: 8 bytes a slot, two slots or more a member. */
 struct hashset {
 	uint64_t *v;
 	size_t cap, n;

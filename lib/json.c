@@ -11,19 +11,10 @@
 #include <unistd.h>
 
 #include "err.h"
+#include "mem.h"
+#include "jsonscan.h"
 
 enum { JSON_BLOCK = 1 << 18 };
-
-/* Bytes that end the fast scan through a string: the closing quote, a
- * backslash, and the control characters a string may not hold raw. */
-static const unsigned char string_stop[256] = {
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
-};
 
 int
 json_open(struct json *js, const char *path)
@@ -143,7 +134,7 @@ describe(int c)
 }
 
 int
-json_peek(struct json *js)
+json_peek_more(struct json *js)
 {
 	for (;;) {
 		while (js->pos < js->end) {
@@ -310,21 +301,18 @@ scan_string(struct json *js, bool keep)
 {
 	js->pos++;
 	for (;;) {
-		size_t start = js->pos;
+		size_t start = js->pos, p;
 		const unsigned char *b = js->buf;
-		size_t p = start, end = js->end;
 		int c;
 
-		/* The hot loop: ordinary bytes, four at a time. */
-		while (end - p >= 4 && !(string_stop[b[p]] | string_stop[b[p + 1]] |
-		    string_stop[b[p + 2]] | string_stop[b[p + 3]]))
-			p += 4;
-		while (p < end && !string_stop[b[p]])
-			p++;
+		/* The hot loop: ordinary bytes, many at a time. */
+		p = start + (js->reference ?
+		    jsonscan_string_portable(b + start, js->end - start) :
+		    jsonscan_string(b + start, js->end - start));
 		if (keep && p > start)
 			str_push(js, b + start, p - start);
 		js->pos = p;
-		if (p == end) {
+		if (p == js->end) {
 			if (!refill(js))
 				json_fail(js, "unterminated string");
 			continue;
@@ -346,6 +334,27 @@ scan_string(struct json *js, bool keep)
 	}
 }
 
+/* The string whose opening quote is at pos, read in one go when it has no
+ * escape and ends in the buffer (nearly every key and value): into js->str
+ * and js->len, pos after its closing quote.  Otherwise false, with nothing
+ * moved, and scan_string reads it. */
+static inline bool
+string_in_buffer(struct json *js)
+{
+	size_t p = js->pos + 1, q;
+
+	if (js->reference)
+		return false;
+	q = p + jsonscan_string(js->buf + p, js->end - p);
+	if (q == js->end || js->buf[q] != '"')
+		return false;
+	js->len = 0;
+	str_push(js, js->buf + p, q - p);
+	js->str[js->len] = '\0';
+	js->pos = q + 1;
+	return true;
+}
+
 void
 json_string(struct json *js)
 {
@@ -353,6 +362,8 @@ json_string(struct json *js)
 
 	if (c != '"')
 		json_fail(js, "expected a string, found %s", describe(c));
+	if (string_in_buffer(js))
+		return;
 	js->len = 0;
 	scan_string(js, true);
 	js->str[js->len] = '\0';
@@ -369,12 +380,78 @@ num_push(struct json *js, int c, bool keep)
 	js->pos++;
 }
 
+static inline bool
+is_digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* The end of the number at b[p] when all of it, and the byte after it, is
+ * in the buffer and it is well formed; 0 otherwise (the careful path then
+ * reads it, through refills, and says what is wrong).  It stops where
+ * scan_number stops: "1.5.3" ends after "1.5". */
+static inline size_t
+number_end(const unsigned char *b, size_t p, size_t end)
+{
+	size_t q = p;
+
+	if (q < end && b[q] == '-')
+		q++;
+	if (q >= end)
+		return 0;
+	if (b[q] == '0') {
+		q++;
+	} else if (b[q] >= '1' && b[q] <= '9') {
+		do
+			q++;
+		while (q < end && is_digit(b[q]));
+	} else {
+		return 0;
+	}
+	if (q >= end)
+		return 0;
+	if (b[q] == '.') {
+		q++;
+		if (q >= end || !is_digit(b[q]))
+			return 0;
+		do
+			q++;
+		while (q < end && is_digit(b[q]));
+		if (q >= end)
+			return 0;
+	}
+	if (b[q] == 'e' || b[q] == 'E') {
+		q++;
+		if (q < end && (b[q] == '+' || b[q] == '-'))
+			q++;
+		if (q >= end || !is_digit(b[q]))
+			return 0;
+		do
+			q++;
+		while (q < end && is_digit(b[q]));
+		if (q >= end)
+			return 0;
+	}
+	return q;
+}
+
 static void
 scan_number(struct json *js, bool keep)
 {
-	int c = cur(js);
+	int c;
+	size_t q;
 
 	js->len = 0;
+	if (!js->reference &&
+	    (q = number_end(js->buf, js->pos, js->end)) != 0) {
+		if (keep) {
+			str_push(js, js->buf + js->pos, q - js->pos);
+			js->str[js->len] = '\0';
+		}
+		js->pos = q;
+		return;
+	}
+	c = cur(js);
 	if (c == '-') {
 		num_push(js, c, keep);
 		c = cur(js);
@@ -443,6 +520,11 @@ json_literal(struct json *js)
 	case 'n': w = words[2]; break;
 	default: json_fail(js, "unexpected %s", describe(c));
 	}
+	if (!js->reference && js->end - js->pos >= strlen(w) &&
+	    memcmp(js->buf + js->pos, w, strlen(w)) == 0) {
+		js->pos += strlen(w);
+		return c;
+	}
 	for (const char *p = w; *p; p++) {
 		int b = cur(js);
 
@@ -477,20 +559,220 @@ expect_colon(struct json *js)
 
 enum { IN_ARRAY = 1, IN_OBJECT = 2 };
 
-void
-json_skip(struct json *js)
+/* Opens a level of nesting in the skip stack. */
+static inline void
+push_level(struct json *js, size_t depth, unsigned char kind)
 {
-	size_t depth = 0;
-	int c;
+	if (depth == js->stack_cap) {
+		js->stack_cap = js->stack_cap ? js->stack_cap * 2 : 64;
+		js->stack = xrealloc(js->stack, js->stack_cap);
+	}
+	js->stack[depth] = kind;
+}
+
+/* Spaces, TABs, CRs and LFs from b[q], counting lines. */
+static inline size_t
+blanks(const unsigned char *b, size_t q, size_t end, long long base,
+    long long *line, long long *line_start)
+{
+	while (q < end && b[q] <= ' ') {
+		if (b[q] == '\n') {
+			q++;
+			++*line;
+			*line_start = base + (long long)q;
+		} else if (b[q] == ' ' || b[q] == '\t' || b[q] == '\r') {
+			q += 1 + jsonscan_blank(b + q + 1, end - q - 1);
+		} else {
+			break;
+		}
+	}
+	return q;
+}
+
+/* The end of a string whose body starts at b[q] (after the opening quote):
+ * the offset after its closing quote when all of it is in the buffer and
+ * well formed (escapes included), else 0. */
+static inline size_t
+string_end(const unsigned char *b, size_t q, size_t end)
+{
+	for (;;) {
+		q += jsonscan_string(b + q, end - q);
+		if (q == end || b[q] != '\\')
+			return q < end && b[q] == '"' ? q + 1 : 0;
+		if (end - q < 2)
+			return 0;
+		switch (b[q + 1]) {
+		case '"': case '\\': case '/': case 'b': case 'f': case 'n':
+		case 'r': case 't':
+			q += 2;
+			break;
+		case 'u':
+			if (end - q < 6)
+				return 0;
+			for (size_t i = 2; i < 6; i++) {
+				unsigned char h = b[q + i];
+
+				if (!is_digit(h) && !((h | 0x20) >= 'a' &&
+				    (h | 0x20) <= 'f'))
+					return 0;
+			}
+			q += 6;
+			break;
+		default:
+			return 0;
+		}
+	}
+}
+
+/* A member name and its colon from b[q] (blanks first): the offset after
+ * the colon, or 0 when they are not all in the buffer and well formed. */
+static inline size_t
+key_colon_end(const unsigned char *b, size_t q, size_t end, long long base,
+    long long *line, long long *line_start)
+{
+	q = blanks(b, q, end, base, line, line_start);
+	if (q == end || b[q] != '"' || (q = string_end(b, q + 1, end)) == 0)
+		return 0;
+	q = blanks(b, q, end, base, line, line_start);
+	if (q == end || b[q] != ':')
+		return 0;
+	return q + 1;
+}
+
+/* json_skip's state between tokens: the nesting depth (the kinds are in
+ * js->stack) and whether a value was just read (else one is expected). */
+struct skip_state {
+	size_t depth;
+	bool after;
+	bool number;	/* a number was skipped: js->len is 0, as scan_number leaves it */
+};
+
+/* Skips the tokens that lie whole in the buffer, validating them, until
+ * the value is done (true) or a token needs the careful path: one that
+ * runs past the buffer, a fault to report, nesting at the limit.  It then
+ * stops before that token (or before the '{' or ',' that opens a member
+ * name), with the state exactly as the careful path would have left it. */
+static bool
+skip_in_buffer(struct json *js, struct skip_state *st)
+{
+	const unsigned char *b = js->buf;
+	const long long base = js->base;
+	size_t p = js->pos, end = js->end, depth = st->depth, q;
+	long long line = js->line, line_start = js->line_start;
+	long long line0 = line, start0 = line_start;
+	bool after = st->after, done = false;
 
 	for (;;) {
+		unsigned char c;
+
+		if (after && depth == 0) {
+			done = true;
+			break;
+		}
+		p = blanks(b, p, end, base, &line, &line_start);
+		if (p == end)
+			break;
+		c = b[p];
+		line0 = line;
+		start0 = line_start;
+		if (after) {
+			int close = js->stack[depth - 1] == IN_OBJECT ? '}' : ']';
+
+			if (c == close) {
+				p++;
+				depth--;
+				continue;
+			}
+			if (c != ',')
+				break;
+			if (close == '}') {
+				q = key_colon_end(b, p + 1, end, base, &line,
+				    &line_start);
+				if (q == 0) {
+					line = line0;
+					line_start = start0;
+					break;
+				}
+				p = q;
+			} else {
+				p++;
+			}
+			after = false;
+			continue;
+		}
+		switch (c) {
+		case '"':
+			if ((q = string_end(b, p + 1, end)) == 0)
+				goto stop;
+			p = q;
+			break;
+		case '{':
+		case '[':
+			if (depth >= JSON_MAX_DEPTH)
+				goto stop;
+			q = blanks(b, p + 1, end, base, &line, &line_start);
+			if (q == end)
+				goto restore;
+			if (b[q] == (c == '{' ? '}' : ']')) {
+				p = q + 1;
+				break;
+			}
+			if (c == '{' && (q = key_colon_end(b, q, end, base,
+			    &line, &line_start)) == 0)
+				goto restore;
+			push_level(js, depth++, c == '{' ? IN_OBJECT : IN_ARRAY);
+			p = q;
+			continue;	/* a value is expected */
+		case 't':
+		case 'f':
+		case 'n': {
+			const char *w = c == 't' ? "true" : c == 'f' ? "false" :
+			    "null";
+			size_t n = c == 'f' ? 5 : 4;
+
+			if (end - p < n || memcmp(b + p, w, n) != 0)
+				goto stop;
+			p += n;
+			break;
+		}
+		default:
+			if ((q = number_end(b, p, end)) == 0)
+				goto stop;
+			p = q;
+			st->number = true;
+			break;
+		}
+		after = true;
+	}
+	goto out;
+restore:
+	line = line0;
+	line_start = start0;
+stop:
+out:
+	js->pos = p;
+	js->line = line;
+	js->line_start = line_start;
+	st->depth = depth;
+	st->after = after;
+	return done;
+}
+
+/* One token the careful way: through refills, and failing with the
+ * located message when it is wrong. */
+static void
+skip_step(struct json *js, struct skip_state *st)
+{
+	int c, close;
+
+	if (!st->after) {
 		/* A value is expected here. */
 		c = json_peek(js);
 		switch (c) {
 		case '{':
 		case '[':
 			/* This container is level depth + 1, empty or not. */
-			if (depth >= JSON_MAX_DEPTH)
+			if (st->depth >= JSON_MAX_DEPTH)
 				json_fail(js, "nesting deeper than %d levels",
 				    JSON_MAX_DEPTH);
 			js->pos++;
@@ -498,18 +780,14 @@ json_skip(struct json *js)
 				js->pos++;
 				break;
 			}
-			if (depth == js->stack_cap) {
-				js->stack_cap = js->stack_cap ?
-				    js->stack_cap * 2 : 64;
-				js->stack = xrealloc(js->stack, js->stack_cap);
-			}
-			js->stack[depth++] = c == '{' ? IN_OBJECT : IN_ARRAY;
+			push_level(js, st->depth++, c == '{' ? IN_OBJECT :
+			    IN_ARRAY);
 			if (c == '{') {
 				expect_key(js);
 				scan_string(js, false);
 				expect_colon(js);
 			}
-			continue;
+			return;
 		case '"':
 			scan_string(js, false);
 			break;
@@ -525,44 +803,84 @@ json_skip(struct json *js)
 			}
 			json_fail(js, "expected a value, found %s", describe(c));
 		}
-		/* After a value: close containers or move to the next item. */
-		for (;;) {
-			int close;
-
-			if (depth == 0)
-				return;
-			close = js->stack[depth - 1] == IN_OBJECT ? '}' : ']';
-			c = json_peek(js);
-			if (c == ',') {
-				js->pos++;
-				if (close == '}') {
-					expect_key(js);
-					scan_string(js, false);
-					expect_colon(js);
-				}
-				break;
-			}
-			if (c != close)
-				json_fail(js, "expected ',' or '%c', found %s",
-				    close, describe(c));
-			js->pos++;
-			depth--;
-		}
+		st->after = true;
+		return;
 	}
+	/* After a value: close a container or move to the next item. */
+	close = js->stack[st->depth - 1] == IN_OBJECT ? '}' : ']';
+	c = json_peek(js);
+	if (c == ',') {
+		js->pos++;
+		if (close == '}') {
+			expect_key(js);
+			scan_string(js, false);
+			expect_colon(js);
+		}
+		st->after = false;
+		return;
+	}
+	if (c != close)
+		json_fail(js, "expected ',' or '%c', found %s", close,
+		    describe(c));
+	js->pos++;
+	st->depth--;
+}
+
+void
+json_skip(struct json *js)
+{
+	struct skip_state st = { 0, false, false };
+
+	for (;;) {
+		if (!js->reference && skip_in_buffer(js, &st))
+			break;
+		if (st.after && st.depth == 0)
+			break;
+		skip_step(js, &st);
+	}
+	if (st.number)
+		js->len = 0;
+}
+
+/* Past the opening bracket `open` of a container: false, past its closing
+ * one too, when it is empty. */
+static bool
+container_first(struct json *js, int open, int close, const char *what)
+{
+	int c = json_peek(js);
+
+	if (c != open)
+		json_fail(js, "expected %s, found %s", what, describe(c));
+	js->pos++;
+	if (json_peek(js) == close) {
+		js->pos++;
+		return false;
+	}
+	return true;
+}
+
+/* Past the comma before a container's next item, or false past its
+ * closing bracket. */
+static bool
+container_next(struct json *js, int close)
+{
+	int c = json_peek(js);
+
+	if (c == close) {
+		js->pos++;
+		return false;
+	}
+	if (c != ',')
+		json_fail(js, "expected ',' or '%c', found %s", close, describe(c));
+	js->pos++;
+	return true;
 }
 
 bool
 json_object_first(struct json *js)
 {
-	int c = json_peek(js);
-
-	if (c != '{')
-		json_fail(js, "expected an object, found %s", describe(c));
-	js->pos++;
-	if (json_peek(js) == '}') {
-		js->pos++;
+	if (!container_first(js, '{', '}', "an object"))
 		return false;
-	}
 	json_string(js);
 	expect_colon(js);
 	return true;
@@ -571,15 +889,17 @@ json_object_first(struct json *js)
 bool
 json_object_next(struct json *js)
 {
-	int c = json_peek(js);
-
-	if (c == '}') {
-		js->pos++;
+	if (!container_next(js, '}'))
 		return false;
+	/* Compact JSON: the name right after the comma, the colon after it. */
+	if (js->pos < js->end && js->buf[js->pos] == '"' &&
+	    string_in_buffer(js)) {
+		if (js->pos < js->end && js->buf[js->pos] == ':')
+			js->pos++;
+		else
+			expect_colon(js);
+		return true;
 	}
-	if (c != ',')
-		json_fail(js, "expected ',' or '}', found %s", describe(c));
-	js->pos++;
 	expect_key(js);
 	json_string(js);
 	expect_colon(js);
@@ -589,29 +909,11 @@ json_object_next(struct json *js)
 bool
 json_array_first(struct json *js)
 {
-	int c = json_peek(js);
-
-	if (c != '[')
-		json_fail(js, "expected an array, found %s", describe(c));
-	js->pos++;
-	if (json_peek(js) == ']') {
-		js->pos++;
-		return false;
-	}
-	return true;
+	return container_first(js, '[', ']', "an array");
 }
 
 bool
 json_array_next(struct json *js)
 {
-	int c = json_peek(js);
-
-	if (c == ']') {
-		js->pos++;
-		return false;
-	}
-	if (c != ',')
-		json_fail(js, "expected ',' or ']', found %s", describe(c));
-	js->pos++;
-	return true;
+	return container_next(js, ']');
 }

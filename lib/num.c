@@ -20,6 +20,16 @@ parse_count(const char *s, size_t n, uint64_t *out)
 		if (n == 1)
 			return NUM_SYNTAX;
 	}
+	/* Up to 18 digits cannot pass 2^63-1 (19 digits): no check needed. */
+	if (n - i <= 18) {
+		for (; i < n; i++) {
+			unsigned d = (unsigned char)s[i] - '0';
+
+			if (d > 9)
+				return NUM_SYNTAX;
+			v = v * 10 + d;
+		}
+	}
 	for (; i < n; i++) {
 		unsigned d = (unsigned char)s[i] - '0';
 

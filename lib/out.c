@@ -1,14 +1,24 @@
+/* F_SETPIPE_SZ is Linux's (fcntl(2)); elsewhere the pipe keeps its size. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE 1
+#endif
 #include "out.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
 #include "err.h"
+#include "mem.h"
 
 struct outbuf out;
+
+static size_t flushed;	/* bytes written by out_flush, up to PIPE_AFTER */
+
+enum { PIPE_AFTER = 1 << 20 };
 
 static void
 flush_before_exit(void)
@@ -23,6 +33,21 @@ out_init(void)
 	out.buf = xrealloc(out.buf, out.cap);
 	out.len = out.committed = 0;
 	err_before_exit = flush_before_exit;
+	flushed = 0;
+}
+
+/* Once a tool has written a stream's first MiB, a pipe it writes into is
+ * widened to four blocks (Linux's F_SETPIPE_SZ; elsewhere nothing): with
+ * the default 64 KiB the next tool of a pipeline is woken for every half
+ * block, and the kernel's switching between them costs more than either
+ * tool's work.  Not before, so that a short output meets a pipe of the
+ * usual size, as a reader that stops early (`tool | head -1`) expects. */
+static void
+widen_pipe(void)
+{
+#ifdef F_SETPIPE_SZ
+	(void)fcntl(1, F_SETPIPE_SZ, 4 * OUT_BLOCK);
+#endif
 }
 
 void
@@ -67,6 +92,8 @@ out_flush(void)
 		}
 		done += (size_t)w;
 	}
+	if (flushed < PIPE_AFTER && (flushed += done) >= PIPE_AFTER)
+		widen_pipe();
 	memmove(out.buf, out.buf + done, out.len - done);
 	out.len -= done;
 	out.committed = 0;
@@ -85,17 +112,31 @@ out_finish(void)
 	out.len = out.cap = out.committed = 0;
 }
 
+/* Two digits at a time, from a table of 00 to 99. */
 void
 out_u64(uint64_t v)
 {
+	static const char pairs[] =
+	    "00010203040506070809101112131415161718192021222324252627282930313233"
+	    "34353637383940414243444546474849505152535455565758596061626364656667"
+	    "6869707172737475767778798081828384858687888990919293949596979899";
 	char tmp[20];
-	int n = 0;
+	int n = 20;
 
-	do {
-		tmp[19 - n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	out_write(tmp + 20 - n, (size_t)n);
+	while (v >= 100) {
+		unsigned d = (unsigned)(v % 100) * 2;
+
+		v /= 100;
+		tmp[--n] = pairs[d + 1];
+		tmp[--n] = pairs[d];
+	}
+	if (v >= 10) {
+		tmp[--n] = pairs[v * 2 + 1];
+		tmp[--n] = pairs[v * 2];
+	} else {
+		tmp[--n] = (char)('0' + v);
+	}
+	out_write(tmp + n, (size_t)(20 - n));
 }
 
 void
@@ -137,15 +178,40 @@ out_double(double v, int digits)
 	out_write(tmp, (size_t)n);
 }
 
+/* The bytes tsv_escape may change are all below 0x20 but the backslash:
+ * a word of eight bytes holds none when no byte is below 0x20 and none is
+ * '\\' (the test of lib/jsonscan.c, without the quote); such runs are
+ * copied whole. */
 size_t
 tsv_escape(char *dst, const char *src, size_t n)
 {
+	const uint64_t ones = UINT64_C(0x0101010101010101);
+	const uint64_t highs = UINT64_C(0x8080808080808080);
 	char *w = dst;
-	size_t i;
+	size_t i = 0;
 
-	for (i = 0; i < n; i++) {
-		char c = src[i], e;
+	while (i < n) {
+		size_t run = i;
+		char c, e;
 
+		while (n - run >= 8) {
+			uint64_t x, b;
+
+			memcpy(&x, src + run, 8);
+			b = x ^ (ones * '\\');
+			if ((((b - ones) & ~b) | ((x - ones * 0x20) & ~x)) & highs)
+				break;
+			run += 8;
+		}
+		while (run < n && (unsigned char)src[run] >= 0x20 &&
+		    src[run] != '\\')
+			run++;
+		memcpy(w, src + i, run - i);
+		w += run - i;
+		if (run == n)
+			break;
+		c = src[run];
+		i = run + 1;
 		switch (c) {
 		case '\t': e = 't'; break;
 		case '\n': e = 'n'; break;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "mem.h"
 #include "out.h"
 
 static void
@@ -41,7 +42,7 @@ void
 periodrows_init(struct periodrows *w, const struct groupby *gb, size_t nvals,
     bool share, size_t by)
 {
-	size_t g, n = gb->n ? gb->n : 1;
+	size_t g, n = groupby_count(gb) ? groupby_count(gb) : 1;
 
 	memset(w, 0, sizeof *w);
 	w->gb = gb;
@@ -56,43 +57,39 @@ periodrows_init(struct periodrows *w, const struct groupby *gb, size_t nvals,
 		return;
 	w->part = xcalloc(n, sizeof *w->part);
 	w->part_total = xcalloc(n, sizeof *w->part_total);
-	for (g = 0; g < gb->n; g++) {
+	for (g = 0; g < groupby_count(gb); g++) {
 		size_t len;
 		const char *cell = groupby_cell(gb, g, by, &len);
-		bool added;
-		uint32_t *slot = strmap_put(&w->parts, cell, len, &added);
 
-		if (added)
-			*slot = (uint32_t)(w->parts.n - 1);
-		w->part[g] = *slot;
+		w->part[g] = intern_put(&w->parts, cell, len, NULL);
 	}
 }
 
 /* A percentage, to four decimals, empty when the whole is not positive. */
 static void
-write_share(struct wide part, struct wide whole)
+write_share(int128 part, int128 whole)
 {
 	out_char('\t');
-	if (!wide_negative(whole) && (whole.hi || whole.lo))
-		out_double(100.0 * wide_double(part) / wide_double(whole), 4);
+	if (whole > 0)
+		out_double(100.0 * int128_double(part) / int128_double(whole), 4);
 }
 
 void
 periodrows_write(struct periodrows *w, day_t label)
 {
-	struct wide total = wide_of(0);
+	int128 total = 0;
 	char day[10];
 	size_t i, g, v;
 
 	format_date(label, day);
 	for (i = 0; i < w->parts.n; i++)
-		w->part_total[i] = wide_of(0);
-	for (g = 0; g < w->gb->n; g++) {
-		wide_addw(&total, w->of[g]);
+		w->part_total[i] = 0;
+	for (g = 0; g < groupby_count(w->gb); g++) {
+		total += w->of[g];
 		if (w->share_by)
-			wide_addw(&w->part_total[w->part[g]], w->of[g]);
+			w->part_total[w->part[g]] += w->of[g];
 	}
-	for (i = 0; i < w->gb->n; i++) {
+	for (i = 0; i < groupby_count(w->gb); i++) {
 		size_t len;
 		const char *key;
 
@@ -125,5 +122,5 @@ periodrows_free(struct periodrows *w)
 	free(w->of);
 	free(w->part);
 	free(w->part_total);
-	strmap_free(&w->parts);
+	intern_free(&w->parts);
 }

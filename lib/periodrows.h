@@ -9,10 +9,10 @@
 #include <stdint.h>
 
 #include "date.h"
+#include "exact.h"
 #include "groupby.h"
 #include "hash.h"
 #include "tsv.h"
-#include "wide.h"
 
 /* An output column's name: `before`, the name of input column col (none
  * when col is NO_COLUMN), then `after`. */
@@ -36,12 +36,12 @@ struct periodrows {
 	bool share;		/* a share of the period's total */
 	bool share_by;		/* a share of the total of the group's part */
 	size_t *part;		/* each group's part: its share-by cell */
-	struct wide *part_total;
-	struct strmap parts;
+	int128 *part_total;
+	struct intern parts;
 	/* Filled by the caller for each period, per group g: */
 	int64_t *vals;		/* vals[g * nvals + i] */
 	bool *have;		/* false: an empty cell */
-	struct wide *of;	/* what its shares are of */
+	int128 *of;		/* what its shares are of */
 };
 
 /* After every group is known.  by is the share-by column's place among

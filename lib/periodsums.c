@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "err.h"
+#include "mem.h"
 
 void
 periodsums_init(struct periodsums *t, size_t width)
@@ -34,11 +34,7 @@ reach(struct periodsums *t, size_t g, long k)
 	size_t w = t->width, more;
 
 	if (g >= t->ng) {
-		if (g >= t->cap) {
-			t->cap = g < 8 ? 16 : 2 * g;
-			t->g = xrealloc(t->g, t->cap * sizeof *t->g);
-		}
-		memset(t->g + t->ng, 0, (g + 1 - t->ng) * sizeof *t->g);
+		t->g = grow(t->g, &t->cap, g + 1, sizeof *t->g);
 		t->ng = g + 1;
 	}
 	c = &t->g[g];
@@ -68,29 +64,29 @@ reach(struct periodsums *t, size_t g, long k)
 
 void
 periodsums_add(struct periodsums *t, size_t g, long k, size_t which,
-    struct wide amount)
+    int128 amount)
 {
 	struct periodcells *c = reach(t, g, k);
 
-	wide_addw(&c->v[(size_t)(k - c->base) * t->width + which], amount);
-	wide_addw(&c->total[which], amount);
+	c->v[(size_t)(k - c->base) * t->width + which] += amount;
+	c->total[which] += amount;
 }
 
-struct wide
+int128
 periodsums_total(const struct periodsums *t, size_t g, size_t which)
 {
 	const struct periodcells *c = periodsums_cells(t, g);
 
-	return c->total ? c->total[which] : wide_of(0);
+	return c->total ? c->total[which] : 0;
 }
 
-struct wide
+int128
 periodsums_at(const struct periodsums *t, size_t g, long k, size_t which)
 {
 	const struct periodcells *c = periodsums_cells(t, g);
 
 	if (c->n == 0 || k < c->base || k >= c->base + (long)c->n)
-		return wide_of(0);
+		return 0;
 	return c->v[(size_t)(k - c->base) * t->width + which];
 }
 

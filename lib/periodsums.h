@@ -1,19 +1,19 @@
 /* Sums per group and period: each group holds a run of cells over the
  * period indexes it has touched (see period_index in date.h), grown at
- * either end, each cell `width` exact sums.  Memory is groups x periods
- * touched, never rows. */
+ * either end, each cell `width` exact sums (int128, lib/exact).  Memory
+ * is groups x periods touched, never rows. */
 #ifndef HFSNAP_PERIODSUMS_H
 #define HFSNAP_PERIODSUMS_H
 
 #include <stddef.h>
 
-#include "wide.h"
+#include "exact.h"
 
 struct periodcells {
 	long base;		/* period index of the first cell */
 	size_t n;		/* cells held */
-	struct wide *v;		/* n x width sums */
-	struct wide *total;	/* width sums over every period */
+	int128 *v;		/* n x width sums */
+	int128 *total;		/* width sums over every period */
 };
 
 struct periodsums {
@@ -27,14 +27,14 @@ void periodsums_free(struct periodsums *t);
 
 /* Adds amount to sum `which` of group g at period index k. */
 void periodsums_add(struct periodsums *t, size_t g, long k, size_t which,
-    struct wide amount);
+    int128 amount);
 
 /* Sum `which` of group g at period index k: 0 where nothing was added. */
-struct wide periodsums_at(const struct periodsums *t, size_t g, long k,
+int128 periodsums_at(const struct periodsums *t, size_t g, long k,
     size_t which);
 
 /* Sum `which` of group g over every period. */
-struct wide periodsums_total(const struct periodsums *t, size_t g,
+int128 periodsums_total(const struct periodsums *t, size_t g,
     size_t which);
 
 /* The cells group g has: none (0) until something is added to it. */

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "err.h"
+#include "mem.h"
 
 void
 stepsums_init(struct stepsums *t, bool has_start, day_t start, enum period p)
@@ -54,10 +54,7 @@ steps_observe(struct model_steps *m, const struct stepsums *t, day_t day,
 		m->s[m->n - 1].at = at;
 		return;
 	}
-	if (m->n == m->cap) {
-		m->cap = m->cap ? 2 * m->cap : 64;
-		m->s = xrealloc(m->s, m->cap * sizeof *m->s);
-	}
+	m->s = grow(m->s, &m->cap, m->n + 1, sizeof *m->s);
 	m->s[m->n].k = k;
 	m->s[m->n].value = value;
 	m->s[m->n].at = at;
@@ -99,25 +96,24 @@ static void
 watch_update(struct stepsums *t, size_t g, const struct step *s, size_t ns)
 {
 	struct watch *w = watch_cells(t, g);
-	struct wide cum = wide_of(0);
+	int128 cum = 0;
 	size_t i, j = 0;
 
 	for (i = 0; i < w->n; i++) {
 		long k = w->base + (long)i;
-		struct wide per = periodsums_at(&t->sums, g, k, STEP_CHANGE);
+		int128 per = periodsums_at(&t->sums, g, k, STEP_CHANGE);
 		struct rowloc at;
 
-		wide_addw(&cum, per);
-		wide_addw(&per, wide_neg(periodsums_at(&t->sums, g, k,
-		    STEP_BASE)));
+		cum += per;
+		per -= periodsums_at(&t->sums, g, k, STEP_BASE);
 		while (j + 1 < ns && s[j + 1].k <= k)
 			j++;
 		at = s[j].at;
-		if (wide_fits(cum))
+		if (fits_int64(cum))
 			w->cum[i].file = NULL;
 		else if (!w->cum[i].file)
 			w->cum[i] = at;
-		if (wide_fits(per))
+		if (fits_int64(per))
 			w->per[i].file = NULL;
 		else if (!w->per[i].file)
 			w->per[i] = at;
@@ -134,30 +130,22 @@ stepsums_add(struct stepsums *t, size_t g, struct model_steps *m,
 
 	if (m->n == 0)
 		return;
-	if (g >= t->nw) {
-		size_t n = g < 8 ? 16 : 2 * g;
-
-		t->w = xrealloc(t->w, n * sizeof *t->w);
-		memset(t->w + t->nw, 0, (n - t->nw) * sizeof *t->w);
-		t->nw = n;
-	}
+	t->w = grow(t->w, &t->nw, g + 1, sizeof *t->w);
 	/* Boundaries not after the start all count at the first after it. */
 	for (i = 0; i < m->n; i++) {
 		struct step *s = &m->s[i];
 		int64_t v = (int64_t)s->value - (int64_t)before;
-		struct wide d = wide_of(v);
 
 		if (s->k < t->start_k)
 			s->k = t->start_k;
-		wide_addw(&d, wide_of(-prev));
-		periodsums_add(&t->sums, g, s->k, STEP_CHANGE, d);
+		periodsums_add(&t->sums, g, s->k, STEP_CHANGE, (int128)v - prev);
 		change = saturating_add(change, v >= prev ?
 		    (uint64_t)v - (uint64_t)prev : (uint64_t)prev - (uint64_t)v);
 		prev = v;
 	}
 	if (first_is_base && !m->before) {
 		periodsums_add(&t->sums, g, m->s[0].k, STEP_BASE,
-		    wide_of((int64_t)m->first));
+		    (int128)m->first);
 		change = saturating_add(change, m->first);
 	}
 	t->w[g].bound = saturating_add(t->w[g].bound, change);

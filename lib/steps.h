@@ -13,7 +13,7 @@
  * counts of models whose first count is not downloads of its period (a
  * lifetime brought in when the data first see a model).  The cumulative
  * total at k is the sum of CHANGE up to k; the period's downloads are
- * CHANGE(k) - BASE(k).  Sums are exact (lib/wide.h); when a group's models
+ * CHANGE(k) - BASE(k).  Sums are exact (int128, lib/exact); when a group's models
  * could take one past 64 bits, its sums are watched after each model, and
  * the row that took each out of range is remembered, so that a total found
  * out of range when it is written can be reported at that row. */

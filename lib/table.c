@@ -7,23 +7,22 @@
 #include <unistd.h>
 
 #include "err.h"
+#include "mem.h"
 
 static char *
 read_whole(const char *path, size_t *len)
 {
-	size_t cap = 1 << 16, n = 0;
+	size_t cap = 0, n = 0;
 	/* Read once, so a table can come from standard input or a pipe. */
 	int fd = strcmp(path, "-") == 0 ? 0 : open_input(path);
-	char *buf = xrealloc(NULL, cap + 1);
+	char *buf = NULL;
 
 	for (;;) {
 		ssize_t r;
 
-		if (n == cap) {
-			cap *= 2;
-			buf = xrealloc(buf, cap + 1);
-		}
-		r = read(fd, buf + n, cap - n);
+		/* Room for a block, and the NUL after the data. */
+		buf = grow(buf, &cap, n + (1 << 16) + 1, 1);
+		r = read(fd, buf + n, cap - n - 1);
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0)
@@ -42,10 +41,7 @@ read_whole(const char *path, size_t *len)
 static void
 push_field(struct fields *fs, char *p, size_t len)
 {
-	if (fs->n == fs->cap) {
-		fs->cap = fs->cap ? fs->cap * 2 : 16;
-		fs->f = xrealloc(fs->f, fs->cap * sizeof *fs->f);
-	}
+	fs->f = grow(fs->f, &fs->cap, fs->n + 1, sizeof *fs->f);
 	fs->f[fs->n].p = p;
 	fs->f[fs->n].len = len;
 	fs->n++;

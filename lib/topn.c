@@ -2,7 +2,7 @@
 
 #include <stdlib.h>
 
-#include "err.h"
+#include "mem.h"
 
 /* The heap keeps the worst item at e[0]: no parent ranks above a child. */
 static void
@@ -31,10 +31,7 @@ topn_offer(struct topn *t, size_t max, size_t item, topn_above *above,
 	size_t j, slot;
 
 	if (t->n < max) {
-		if (t->n == t->cap) {
-			t->cap = t->cap ? t->cap * 2 : 4;
-			t->e = xrealloc(t->e, t->cap * sizeof *t->e);
-		}
+		t->e = grow(t->e, &t->cap, t->n + 1, sizeof *t->e);
 		slot = t->n;
 		for (j = t->n++; j > 0 && above(t->e[(j - 1) / 2].item, item,
 		    ctx); j = (j - 1) / 2)

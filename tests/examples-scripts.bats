@@ -46,9 +46,7 @@ setup() {
 	run --separate-stderr "$EX/follow-renames" -r "$T/map" -c base_model - <"$T/r.tsv"
 	outcome 0 "$want" ""
 	run --separate-stderr "$EX/follow-renames" -r "$T/map" -s "$T/r.tsv"
-	[ "$status" -eq 0 ]
-	same "${lines[0]}" $'#model\tdate\tdownloads\tbase_model'
-	same "${lines[3]}" $'openai-community/gpt2\t2025-01-03\t8\t'
+	outcome -f 'sed -n "1p;4p"' 0 $'#model\tdate\tdownloads\tbase_model\nopenai-community/gpt2\t2025-01-03\t8\t' ""
 }
 
 @test "follow-renames: a header without id, a bad map, clashing options" {
@@ -108,8 +106,7 @@ setup() {
 	same "$(cat "$T/fit")" $'#series\trecords\tfrom\tslope_per_year\tintercept\tr2\nA\t3\t2024-05-01\t365.24\t10.00\t1.0000'
 	# -s: scores before 05-10 up by 100, so a2 (20) no longer beats a1 (110).
 	run --separate-stderr "$EX/frontier" -s 2024-05-10:100 "$T/f.tsv"
-	[ "$status" -eq 0 ]
-	same "${lines[5]}" $'2024-05-11\tA\t110\ta1\t'
+	outcome -f 'sed -n 6p' 0 $'2024-05-11\tA\t110\ta1\t' ""
 	run --separate-stderr "$EX/frontier" -s 100 "$T/f.tsv"
 	outcome 2 "" "frontier: -s 100: expected DATE:POINTS"
 }

@@ -29,8 +29,8 @@ same() {
 # squeezed; -h must fit a 24-line screen.
 check_synopsis() {
 	local tool=$1 usage synopsis
-	run "$tool" -h
-	[ "$status" -eq 0 ]
+	run --separate-stderr "$tool" -h
+	[ "$status" -eq 0 ] && [ -z "$stderr" ] || { echo "$tool -h: status $status, $stderr"; return 1; }
 	[ "${#lines[@]}" -le 24 ] || { echo "$tool -h has ${#lines[@]} lines"; return 1; }
 	usage=$("$tool" -h | awk 'NR == 1 { sub(/^Usage: /, ""); print; next } /^[ \t]/ { print; next } { exit }' | tr -s ' \n' '  ' | sed 's/ *$//')
 	need_cmd man
@@ -40,22 +40,36 @@ check_synopsis() {
 	same "$usage" "$synopsis"
 }
 
-# outcome STATUS STDOUT STDERR: the last `run --separate-stderr` ended with
-# exactly this status, standard output and standard error.  All three are
-# checked, and every difference is shown, so no test can pass on the right
-# output with the wrong status or a stray message.
+# outcome [-f FILTER] [-e FILTER] STATUS STDOUT STDERR: the last `run
+# --separate-stderr` ended with exactly this status, standard output and
+# standard error.  All three are checked, and every difference is shown, so
+# no test can pass on the right output with the wrong status or a stray
+# message.  -f puts the output, -e the error output, through the shell
+# command FILTER first ('cut -f1,7', 'sed -n 2p', "grep -v '^make'"), for a
+# test that looks at part of a large output on purpose, or at a tool's
+# message among make's.
 outcome() {
-	local bad=0
+	local bad=0 got=$output err=${stderr-} what=stdout ewhat=stderr
+	while [ $# -gt 3 ]; do
+		case $1 in
+		# A filter's own status does not count (grep -v of every
+		# line is 1): only what it leaves.
+		-f) got=$(printf '%s\n' "$output" | eval "$2" || :); what="stdout | $2" ;;
+		-e) err=$(printf '%s\n' "${stderr-}" | eval "$2" || :); ewhat="stderr | $2" ;;
+		*) break ;;
+		esac
+		shift 2
+	done
 	if [ "$status" != "$1" ]; then
 		printf 'status: got %s, want %s\n' "$status" "$1" >&2
 		bad=1
 	fi
-	if [ "$output" != "$2" ]; then
-		printf 'stdout: got:\n%s\nstdout: want:\n%s\n' "$output" "$2" >&2
+	if [ "$got" != "$2" ]; then
+		printf '%s: got:\n%s\n%s: want:\n%s\n' "$what" "$got" "$what" "$2" >&2
 		bad=1
 	fi
-	if [ "${stderr-}" != "$3" ]; then
-		printf 'stderr: got:\n%s\nstderr: want:\n%s\n' "${stderr-}" "$3" >&2
+	if [ "$err" != "$3" ]; then
+		printf '%s: got:\n%s\n%s: want:\n%s\n' "$ewhat" "$err" "$ewhat" "$3" >&2
 		bad=1
 	fi
 	return $bad

@@ -62,15 +62,6 @@ fetch() {
 	run --separate-stderr hfsnap-fetch -o "$OUT" --date "$D" "$@"
 }
 
-# result STATUS STDOUT STDERR: the last run, exactly.
-result() {
-	local bad=0
-	[ "$status" = "$1" ] || { printf 'status: got %s, want %s\n' "$status" "$1"; bad=1; }
-	[ "$output" = "$2" ] || { printf 'stdout: got:\n%s\nwant:\n%s\n' "$output" "$2"; bad=1; }
-	[ "$stderr" = "$3" ] || { printf 'stderr: got:\n%s\nwant:\n%s\n' "$stderr" "$3"; bad=1; }
-	return $bad
-}
-
 # Nothing in the output directory: no day, no .part.
 nothing_left() {
 	local left
@@ -92,18 +83,17 @@ same_as_pages() {
 @test "three pages: the file is the pages back to back, and hfsnap-parse reads every model" {
 	serve pages
 	fetch
-	result 0 "$SAVED" "$P1"$'\n'"$P2"$'\n'"$P3"$'\n'"$(done_line)"
+	outcome 0 "$SAVED" "$P1"$'\n'"$P2"$'\n'"$P3"$'\n'"$(done_line)"
 	same_as_pages
 	same "$(ls -A "$OUT")" "$D.json"
-	run hfsnap-parse -f model,date,downloads "$SAVED"
-	[ "$status" -eq 0 ]
-	same "$output" "#model	date	downloads
+	run --separate-stderr hfsnap-parse -f model,date,downloads "$SAVED"
+	outcome 0 "#model	date	downloads
 Qwen/Qwen3-8B	2025-07-10	5000000
 bartowski/Qwen3-8B-GGUF	2025-07-10	90000
 google-bert/bert-base-uncased	2025-07-10	2400000000
 mlx-community/Qwen3-8B-4bit	2025-07-10	41000
 café-lab/mélange-7B	2025-07-10	1234
-Qwen/Qwen3-8B-Base	2025-07-10	800000"
+Qwen/Qwen3-8B-Base	2025-07-10	800000" ""
 	# Page 2 by the absolute link of page 1, page 3 by page 2's relative one.
 	same "$(nrequests)" 3
 	[[ "$(requests | sed -n 2p)" == *"&cursor=2" ]]
@@ -113,7 +103,7 @@ Qwen/Qwen3-8B-Base	2025-07-10	800000"
 @test "the first request asks for limit=1000 and the expand[] fields, URL-encoded" {
 	serve pages
 	fetch -q
-	result 0 "$SAVED" ""
+	outcome 0 "$SAVED" ""
 	same "$(requests | sed -n 1p)" "/api/models?limit=1000&$EXPAND"
 	grep -q '^1	User-Agent: hfsnap-fetch/0\.1\.0$' "$S/headers"
 	grep -q '^1	Accept: application/json$' "$S/headers"
@@ -122,24 +112,24 @@ Qwen/Qwen3-8B-Base	2025-07-10	800000"
 @test "--author and --search reach the query string, percent-encoded" {
 	serve pages
 	fetch -q --author 'Qwen' --search 'a&b=c/d é+~_.-'
-	result 0 "$SAVED" ""
+	outcome 0 "$SAVED" ""
 	same "$(requests | sed -n 1p)" "/api/models?limit=1000&$EXPAND&author=Qwen&search=a%26b%3Dc%2Fd%20%C3%A9%2B~_.-"
 	fetch -q --author=my\ org --search=
-	result 2 "" $'hfsnap-fetch: --search: empty\nTry \'hfsnap-fetch -h\' for more information.'
+	outcome 2 "" $'hfsnap-fetch: --search: empty\nTry \'hfsnap-fetch -h\' for more information.'
 }
 
 @test "-q: the file name on standard output and nothing on standard error" {
 	serve pages
 	fetch -q
-	result 0 "$SAVED" ""
+	outcome 0 "$SAVED" ""
 	same_as_pages
 }
 
 @test "a stale .part is replaced; a full standard output is an error, the day kept" {
 	serve pages
 	echo stale >"$SAVED.part"
-	hfsnap-fetch -q -o "$OUT" --date "$D" >/dev/full 2>"$T/err" && false
-	same "$(cat "$T/err")" "hfsnap-fetch: standard output: write error (the day is saved as $SAVED)"
+	run --separate-stderr bash -c "hfsnap-fetch -q -o '$OUT' --date '$D' >/dev/full"
+	outcome 1 "" "hfsnap-fetch: standard output: write error (the day is saved as $SAVED)"
 	same_as_pages
 	same "$(ls -A "$OUT")" "$D.json"
 }
@@ -147,7 +137,7 @@ Qwen/Qwen3-8B-Base	2025-07-10	800000"
 @test "429 with Retry-After: waits that long, then goes on" {
 	serve 429
 	fetch
-	result 0 "$SAVED" "hfsnap-fetch: page 1: HTTP 429; retrying in 1 s (try 1 of 3)"$'\n'"$P1"$'\n'"$P2"$'\n'"$P3"$'\n'"$(done_line)"
+	outcome 0 "$SAVED" "hfsnap-fetch: page 1: HTTP 429; retrying in 1 s (try 1 of 3)"$'\n'"$P1"$'\n'"$P2"$'\n'"$P3"$'\n'"$(done_line)"
 	same_as_pages
 	same "$(nrequests)" 4
 	[ "$(gap_ms 1 2)" -ge 950 ] || { echo "waited $(gap_ms 1 2) ms"; false; }
@@ -156,7 +146,7 @@ Qwen/Qwen3-8B-Base	2025-07-10	800000"
 @test "429 with the Hub's RateLimit header: waits t + 1 s; a used-up quota holds the next page" {
 	serve ratelimit
 	fetch
-	result 0 "$SAVED" "hfsnap-fetch: page 1: HTTP 429; retrying in 1 s (try 1 of 3)"$'\n'"$P1"$'\n'"hfsnap-fetch: page 1: request quota used up; waiting 1 s"$'\n'"$P2"$'\n'"$P3"$'\n'"$(done_line)"
+	outcome 0 "$SAVED" "hfsnap-fetch: page 1: HTTP 429; retrying in 1 s (try 1 of 3)"$'\n'"$P1"$'\n'"hfsnap-fetch: page 1: request quota used up; waiting 1 s"$'\n'"$P2"$'\n'"$P3"$'\n'"$(done_line)"
 	same_as_pages
 	[ "$(gap_ms 1 2)" -ge 950 ] || { echo "429: waited $(gap_ms 1 2) ms"; false; }
 	[ "$(gap_ms 2 3)" -ge 950 ] || { echo "quota: waited $(gap_ms 2 3) ms"; false; }
@@ -165,7 +155,7 @@ Qwen/Qwen3-8B-Base	2025-07-10	800000"
 @test "503, then success" {
 	serve 503
 	fetch
-	result 0 "$SAVED" "$P1"$'\n'"hfsnap-fetch: page 2: HTTP 503; retrying in 0 s (try 1 of 3)"$'\n'"$P2"$'\n'"$P3"$'\n'"$(done_line)"
+	outcome 0 "$SAVED" "$P1"$'\n'"hfsnap-fetch: page 2: HTTP 503; retrying in 0 s (try 1 of 3)"$'\n'"$P2"$'\n'"$P3"$'\n'"$(done_line)"
 	same_as_pages
 	same "$(nrequests)" 4
 }
@@ -173,7 +163,7 @@ Qwen/Qwen3-8B-Base	2025-07-10	800000"
 @test "a transfer cut mid-page is tried again, and the day comes out whole" {
 	serve cut-once
 	fetch
-	result 0 "$SAVED" "$P1"$'\n'"hfsnap-fetch: page 2: the transfer was cut short (curl error 18); retrying in 0 s (try 1 of 3)"$'\n'"$P2"$'\n'"$P3"$'\n'"$(done_line)"
+	outcome 0 "$SAVED" "$P1"$'\n'"hfsnap-fetch: page 2: the transfer was cut short (curl error 18); retrying in 0 s (try 1 of 3)"$'\n'"$P2"$'\n'"$P3"$'\n'"$(done_line)"
 	same_as_pages
 }
 
@@ -181,7 +171,7 @@ Qwen/Qwen3-8B-Base	2025-07-10	800000"
 	serve cut-always
 	fetch
 	cut='hfsnap-fetch: page 2: the body stops mid-JSON (at 1:740: unterminated string)'
-	result 1 "" "$P1"$'\n'"$cut; retrying in 0 s (try 1 of 3)"$'\n'"$cut; retrying in 0 s (try 2 of 3)"$'\n'"$cut; gave up after 3 tries"
+	outcome 1 "" "$P1"$'\n'"$cut; retrying in 0 s (try 1 of 3)"$'\n'"$cut; retrying in 0 s (try 2 of 3)"$'\n'"$cut; gave up after 3 tries"
 	nothing_left
 	same "$(nrequests)" 4
 }
@@ -189,7 +179,7 @@ Qwen/Qwen3-8B-Base	2025-07-10	800000"
 @test "a page of bad JSON: fails at once, naming the place; nothing left" {
 	serve badjson
 	fetch
-	result 1 "" "$P1"$'\n'"hfsnap-fetch: page 2:1:36: expected an object (one model), found a stray character"
+	outcome 1 "" "$P1"$'\n'"hfsnap-fetch: page 2:1:36: expected an object (one model), found a stray character"
 	nothing_left
 	same "$(nrequests)" 2
 }
@@ -197,14 +187,14 @@ Qwen/Qwen3-8B-Base	2025-07-10	800000"
 @test "a page where no model has downloadsAllTime is refused" {
 	serve nototal
 	fetch
-	result 1 "" "hfsnap-fetch: page 1: no model has downloadsAllTime; the Hub did not expand it"
+	outcome 1 "" "hfsnap-fetch: page 1: no model has downloadsAllTime; the Hub did not expand it"
 	nothing_left
 }
 
 @test "other 4xx: fails at once with the status and the start of the body" {
 	serve 404
 	fetch
-	result 1 "" "hfsnap-fetch: page 1: HTTP 404: {\"error\":\"Sorry, we can't find the page you are looking for.\"} (GET $HF_ENDPOINT/api/models?limit=1000&$EXPAND)"
+	outcome 1 "" "hfsnap-fetch: page 1: HTTP 404: {\"error\":\"Sorry, we can't find the page you are looking for.\"} (GET $HF_ENDPOINT/api/models?limit=1000&$EXPAND)"
 	nothing_left
 	same "$(nrequests)" 1
 }
@@ -214,7 +204,7 @@ Qwen/Qwen3-8B-Base	2025-07-10	800000"
 	SECONDS=0
 	HFSNAP_FETCH_TIMEOUT=1 HFSNAP_FETCH_TRIES=2 fetch
 	took=$SECONDS
-	result 1 "" "hfsnap-fetch: page 1: no complete answer within 1 s (curl error 28); retrying in 0 s (try 1 of 2)
+	outcome 1 "" "hfsnap-fetch: page 1: no complete answer within 1 s (curl error 28); retrying in 0 s (try 1 of 2)
 hfsnap-fetch: page 1: no complete answer within 1 s (curl error 28); gave up after 2 tries"
 	nothing_left
 	[ "$took" -le 6 ] || { echo "took $took s"; false; }
@@ -226,7 +216,7 @@ hfsnap-fetch: page 1: no complete answer within 1 s (curl error 28); gave up aft
 	wait "$SERVER_PID" 2>/dev/null || true
 	SERVER_PID=
 	HFSNAP_FETCH_TRIES=2 fetch
-	result 1 "" "hfsnap-fetch: page 1: cannot connect (curl error 7); retrying in 0 s (try 1 of 2)
+	outcome 1 "" "hfsnap-fetch: page 1: cannot connect (curl error 7); retrying in 0 s (try 1 of 2)
 hfsnap-fetch: page 1: cannot connect (curl error 7); gave up after 2 tries"
 	nothing_left
 }
@@ -234,14 +224,14 @@ hfsnap-fetch: page 1: cannot connect (curl error 7); gave up after 2 tries"
 @test "a next-page link to another host is not followed" {
 	serve foreign
 	fetch
-	result 1 "" "$P1"$'\n'"hfsnap-fetch: page 1: the next-page link leads to http://elsewhere.invalid, not $HF_ENDPOINT; not following it"
+	outcome 1 "" "$P1"$'\n'"hfsnap-fetch: page 1: the next-page link leads to http://elsewhere.invalid, not $HF_ENDPOINT; not following it"
 	nothing_left
 }
 
 @test "HF_TOKEN goes as a bearer header on every request, never to stderr" {
 	serve pages
 	HF_TOKEN=hf_SeCrEt0123456789 fetch
-	result 0 "$SAVED" "$P1"$'\n'"$P2"$'\n'"$P3"$'\n'"$(done_line)"
+	outcome 0 "$SAVED" "$P1"$'\n'"$P2"$'\n'"$P3"$'\n'"$(done_line)"
 	same "$(grep -i '	authorization:' "$S/headers")" "1	Authorization: Bearer hf_SeCrEt0123456789
 2	Authorization: Bearer hf_SeCrEt0123456789
 3	Authorization: Bearer hf_SeCrEt0123456789"
@@ -250,7 +240,7 @@ hfsnap-fetch: page 1: cannot connect (curl error 7); gave up after 2 tries"
 @test "without HF_TOKEN no Authorization header is sent" {
 	serve pages
 	HF_TOKEN= fetch -q
-	result 0 "$SAVED" ""
+	outcome 0 "$SAVED" ""
 	run ! grep -qi '	authorization:' "$S/headers"
 }
 
@@ -281,7 +271,7 @@ hfsnap-fetch: page 1: cannot connect (curl error 7); gave up after 2 tries"
 	serve pages
 	echo keep >"$SAVED"
 	fetch
-	result 1 "" "hfsnap-fetch: $SAVED already exists; not replacing it (move it away to fetch the day again)"
+	outcome 1 "" "hfsnap-fetch: $SAVED already exists; not replacing it (move it away to fetch the day again)"
 	same "$(cat "$SAVED")" keep
 	[ ! -e "$S/requests" ]
 }
@@ -292,37 +282,35 @@ hfsnap-fetch: page 1: cannot connect (curl error 7); gave up after 2 tries"
 	cd "$OUT"
 	run --separate-stderr hfsnap-fetch -q
 	after=$(date -u +%Y-%m-%d)
-	[ "$status" -eq 0 ]
-	[ "$output" = "./$before.json" ] || [ "$output" = "./$after.json" ]
-	[ -z "$stderr" ]
+	outcome 0 "./$before.json" "" || outcome 0 "./$after.json" ""
 	[ -f "$OUT/$before.json" ] || [ -f "$OUT/$after.json" ]
 }
 
 @test "a missing output directory is an error before any request" {
 	fetch -o "$T/nope"
-	result 1 "" "hfsnap-fetch: $T/nope: no such directory"
+	outcome 1 "" "hfsnap-fetch: $T/nope: no such directory"
 }
 
 @test "usage errors exit 2 before any request" {
 	try='Try '\''hfsnap-fetch -h'\'' for more information.'
 	run --separate-stderr hfsnap-fetch --bogus
-	result 2 "" "hfsnap-fetch: unknown option '--bogus'"$'\n'"$try"
+	outcome 2 "" "hfsnap-fetch: unknown option '--bogus'"$'\n'"$try"
 	run --separate-stderr hfsnap-fetch -x
-	result 2 "" "hfsnap-fetch: unknown option '-x'"$'\n'"$try"
+	outcome 2 "" "hfsnap-fetch: unknown option '-x'"$'\n'"$try"
 	run --separate-stderr hfsnap-fetch -o
-	result 2 "" "hfsnap-fetch: option '-o' needs an argument"$'\n'"$try"
+	outcome 2 "" "hfsnap-fetch: option '-o' needs an argument"$'\n'"$try"
 	run --separate-stderr hfsnap-fetch --author
-	result 2 "" "hfsnap-fetch: option '--author' needs an argument"$'\n'"$try"
+	outcome 2 "" "hfsnap-fetch: option '--author' needs an argument"$'\n'"$try"
 	run --separate-stderr hfsnap-fetch extra
-	result 2 "" "hfsnap-fetch: unexpected argument 'extra'"$'\n'"$try"
+	outcome 2 "" "hfsnap-fetch: unexpected argument 'extra'"$'\n'"$try"
 	for bad in 2025-02-30 2023-02-29 2025-13-01 2025-04-31 0000-01-01 2025-7-10 yesterday; do
 		run --separate-stderr hfsnap-fetch --date "$bad"
-		result 2 "" "hfsnap-fetch: --date $bad: not a date (YYYY-MM-DD)"$'\n'"$try"
+		outcome 2 "" "hfsnap-fetch: --date $bad: not a date (YYYY-MM-DD)"$'\n'"$try"
 	done
 	run --separate-stderr env HFSNAP_FETCH_TRIES=many hfsnap-fetch
-	result 2 "" "hfsnap-fetch: HFSNAP_FETCH_TRIES=many: not a whole number of seconds or tries"$'\n'"$try"
+	outcome 2 "" "hfsnap-fetch: HFSNAP_FETCH_TRIES=many: not a whole number of seconds or tries"$'\n'"$try"
 	run --separate-stderr env HF_ENDPOINT=huggingface.co hfsnap-fetch
-	result 2 "" "hfsnap-fetch: HF_ENDPOINT=huggingface.co: not an http:// or https:// URL"$'\n'"$try"
+	outcome 2 "" "hfsnap-fetch: HF_ENDPOINT=huggingface.co: not an http:// or https:// URL"$'\n'"$try"
 	nothing_left
 }
 
@@ -330,7 +318,7 @@ hfsnap-fetch: page 1: cannot connect (curl error 7); gave up after 2 tries"
 	serve pages
 	for good in 2024-02-29 2000-02-29; do
 		run --separate-stderr hfsnap-fetch -q -o "$OUT" -d "$good"
-		result 0 "$OUT/$good.json" ""
+		outcome 0 "$OUT/$good.json" ""
 	done
 }
 
@@ -338,7 +326,7 @@ hfsnap-fetch: page 1: cannot connect (curl error 7); gave up after 2 tries"
 	mkdir "$T/bin" "$T/solo"
 	for c in date sed; do ln -s "$(command -v "$c")" "$T/bin/$c"; done
 	run --separate-stderr env PATH="$T/bin" "$BIN/hfsnap-fetch" -o "$OUT"
-	result 1 "" "hfsnap-fetch: curl is needed and is not on PATH"
+	outcome 1 "" "hfsnap-fetch: curl is needed and is not on PATH"
 	# A copy alone, with a PATH that has curl but not bin/.
 	need_cmd curl
 	cp "$BIN/hfsnap-fetch" "$T/solo/"
@@ -347,16 +335,14 @@ hfsnap-fetch: page 1: cannot connect (curl error 7); gave up after 2 tries"
 		skip "hfsnap-parse is installed system-wide"
 	fi
 	run --separate-stderr env PATH="$path" "$T/solo/hfsnap-fetch" -o "$OUT"
-	result 1 "" "hfsnap-fetch: hfsnap-parse is needed and is neither next to hfsnap-fetch nor on PATH"
+	outcome 1 "" "hfsnap-fetch: hfsnap-parse is needed and is neither next to hfsnap-fetch nor on PATH"
 	nothing_left
 }
 
 @test "-h fits a screen, its usage matches the man page SYNOPSIS, and names curl" {
 	run --separate-stderr hfsnap-fetch -h
-	[ "$status" -eq 0 ]
-	[ -z "$stderr" ]
+	outcome -f 'head -1' 0 "Usage: hfsnap-fetch [-q] [-o DIR] [--date YYYY-MM-DD] [--author ORG]" ""
 	[ "${#lines[@]}" -le 24 ]
-	same "${lines[0]}" "Usage: hfsnap-fetch [-q] [-o DIR] [--date YYYY-MM-DD] [--author ORG]"
 	[[ "$output" == *"Needs curl."* ]]
 	check_synopsis hfsnap-fetch
 	page=$ROOT/man/man1/hfsnap-fetch.1
@@ -365,25 +351,23 @@ hfsnap-fetch: page 1: cannot connect (curl error 7); gave up after 2 tries"
 		grep -q -- "$opt" "$page" || { echo "$opt missing from the man page"; false; }
 	done
 	grep -q 'Xr curl 1' "$page"
-	if declare -F check_options >/dev/null; then
-		check_options hfsnap-fetch
-	fi
+	check_options hfsnap-fetch
 }
 
 @test "--version agrees with the C tools' version (lib/version.h)" {
 	want=$(sed -n 's/^#define HFSNAP_VERSION "\(.*\)"$/\1/p' "$ROOT/lib/version.h")
 	[ -n "$want" ]
 	run --separate-stderr hfsnap-fetch --version
-	result 0 "hfsnap-fetch $want" ""
+	outcome 0 "hfsnap-fetch $want" ""
 }
 
 @test "the script is POSIX sh: dash -n and shellcheck -s sh find nothing" {
 	src=$ROOT/cmd/hfsnap-fetch.sh
 	if command -v dash >/dev/null 2>&1; then
 		run --separate-stderr dash -n "$src"
-		result 0 "" ""
+		outcome 0 "" ""
 	fi
 	need_cmd shellcheck
 	run --separate-stderr shellcheck -s sh "$src"
-	result 0 "" ""
+	outcome 0 "" ""
 }

@@ -423,10 +423,10 @@ usage_error() {
 	done
 	for w in x -1 100001 2.5; do
 		run --separate-stderr iqr-filter -w "$w" "$IN"
-		outcome 2 "" "$(usage_error "-w $w: the window must be a whole number of days from 0 to 100000")"
+		outcome 2 "" "$(usage_error "-w $w: not a whole number from 0 to 100000")"
 	done
 	run --separate-stderr iqr-filter --min-points 0 "$IN"
-	outcome 2 "" "$(usage_error "--min-points 0: must be a whole number from 1 to 1000000")"
+	outcome 2 "" "$(usage_error "--min-points 0: not a whole number from 1 to 1000000")"
 	run --separate-stderr iqr-filter "$T/missing"
 	outcome 1 "" "iqr-filter: $T/missing: No such file or directory"
 }

@@ -6,9 +6,7 @@ load helper
 
 @test "every site names an operator or constant that is there, outside strings and comments" {
 	run --separate-stderr env MUTATE_FILES="lib/num.c lib/date.c" "$ROOT/tests/mutate.sh" --list
-	[ "$status" -eq 0 ]
-	[ -z "$stderr" ]
-	[ "${#lines[@]}" -gt 50 ]
+	outcome -f "awk 'END { print (NR > 50) }'" 0 1 ""
 	printf '%s\n' "${lines[@]}" >"$BATS_TEST_TMPDIR/sites"
 	cd "$ROOT"
 	awk '{ f = $4; sub(/^return_/, "return ", f)
@@ -21,8 +19,9 @@ load helper
 }
 
 @test "the site list is the same on every run" {
-	a=$(MUTATE_FILES=lib/tsv.c "$ROOT/tests/mutate.sh" --list)
-	b=$(MUTATE_FILES=lib/tsv.c "$ROOT/tests/mutate.sh" --list)
-	[ -n "$a" ]
-	same "$a" "$b"
+	run --separate-stderr env MUTATE_FILES=lib/tsv.c "$ROOT/tests/mutate.sh" --list
+	outcome -f "awk 'END { print (NR > 50) }'" 0 1 ""
+	a=$output
+	run --separate-stderr env MUTATE_FILES=lib/tsv.c "$ROOT/tests/mutate.sh" --list
+	outcome 0 "$a" ""
 }

@@ -12,7 +12,9 @@
 # Environment (make mutate passes them on):
 #   MUTANTS=N   how many mutants, sampled from every site (default 40)
 #   SEED=S      the sample: the same N and S give the same mutants (default 1)
-#   MUTATE_FILES="cmd/ram.c lib/stats.c"  only these sources
+#   MUTATE_FILES="cmd/ram.c lib/exact.c"  only these sources
+#   MUTATE_SITES=FILE  exactly these mutants, lines as --list prints them
+#                     (a follow-up of the survivors of a sample)
 #   MUTATE_SECONDS=T  stop starting new mutants after T seconds (default 3600)
 #   MUTANT_TIMEOUT=T  the tests of one mutant may take T seconds (default 300)
 # --list prints every site (file:line:column from -> to) and exits.
@@ -80,7 +82,12 @@ sites() {
 						p = index(rest, op); len = length(op)
 						if (p && (op == "<" || op == ">")) {
 							nx = substr(rest, p + 1, 1); pv = p > 1 ? substr(rest, p - 1, 1) : ""
-							if (nx == "=" || nx == op || pv == op || pv == "-" || (op == ">" && pv == "-")) {
+							# A shift (<< >>) is passed over whole: its second
+							# character is no comparison either.
+							if (nx == op) {
+								rest = substr(rest, p + 2); off += p + 1; continue
+							}
+							if (nx == "=" || pv == op || pv == "-" || (op == ">" && pv == "-")) {
 								rest = substr(rest, p + 1); off += p; continue
 							}
 						}
@@ -119,10 +126,17 @@ build || { echo "mutate: the unmutated tree does not build" >&2; exit 1; }
 
 sites >"$work/sites"
 total=$(wc -l <"$work/sites")
-# A reproducible sample: each site keyed by a hash of (seed, position).
-awk -v seed="$seed" 'BEGIN { srand(seed) } { print rand() "\t" $0 }' "$work/sites" |
-	LC_ALL=C sort -k1,1 | head -n "$mutants" | cut -f2- |
-	LC_ALL=C sort -k1,1 -k2,2n -k3,3n >"$work/sample"
+if [ -n "${MUTATE_SITES:-}" ]; then
+	# Only the sites given that are sites of the code as it is now.
+	grep -Fxf "$work/sites" "$MUTATE_SITES" >"$work/sample" || true
+	mutants=$(wc -l <"$work/sample")
+	[ "$mutants" -gt 0 ] || { echo "mutate: none of $MUTATE_SITES is a site of the code" >&2; exit 1; }
+else
+	# A reproducible sample: each site keyed by a hash of (seed, position).
+	awk -v seed="$seed" 'BEGIN { srand(seed) } { print rand() "\t" $0 }' "$work/sites" |
+		LC_ALL=C sort -k1,1 | head -n "$mutants" | cut -f2- |
+		LC_ALL=C sort -k1,1 -k2,2n -k3,3n >"$work/sample"
+fi
 
 # The suites to run for a file, its own first; stop at the first failure.
 suites_for() {
@@ -156,17 +170,22 @@ while read -r file line col from to <&3; do
 		echo "stillborn $what"
 	else
 		result=survived by=
-		for s in $(suites_for "$file"); do
-			rc=0
-			(cd "$work" && BIN=$work/bin timeout "$per" bats "$s" </dev/null >/dev/null 2>&1) || rc=$?
-			if [ $rc -eq 124 ]; then result=timedout by=$s; break; fi
-			if [ $rc -ne 0 ]; then result=killed by=$s; break; fi
-		done
-		# The unit tests too, for lib/.
-		if [ $result = survived ] && [ "${file#lib/}" != "$file" ]; then
+		# For lib/, the unit tests first: they take a moment.
+		if [ "${file#lib/}" != "$file" ]; then
 			for u in "$work"/build/unit/*_test; do
 				[ -x "$u" ] || continue
-				"$u" </dev/null >/dev/null 2>&1 || { result=killed by=$(basename "$u"); break; }
+				rc=0
+				timeout "$per" "$u" </dev/null >/dev/null 2>&1 || rc=$?
+				if [ $rc -eq 124 ]; then result=timedout by=${u##*/}; break; fi
+				if [ $rc -ne 0 ]; then result=killed by=${u##*/}; break; fi
+			done
+		fi
+		if [ $result = survived ]; then
+			for s in $(suites_for "$file"); do
+				rc=0
+				(cd "$work" && BIN=$work/bin timeout "$per" bats "$s" </dev/null >/dev/null 2>&1) || rc=$?
+				if [ $rc -eq 124 ]; then result=timedout by=$s; break; fi
+				if [ $rc -ne 0 ]; then result=killed by=$s; break; fi
 			done
 		fi
 		case $result in

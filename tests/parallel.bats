@@ -7,13 +7,17 @@ load helper
 @test "two shards under GNU parallel equal the single run, byte for byte" {
 	need_cmd parallel
 	T=$BATS_TEST_TMPDIR
-	hfsnap-season -o "$T/season" --days 12 --derivatives 200 >/dev/null
-	hfsnap-parse "$T"/season/snaps/*.json | LC_ALL=C sort | bucketize |
-		regionize >"$T/rows.single"
-	cummulate -g region -p day "$T/rows.single" >"$T/single"
-	BIN=$BIN "$ROOT/examples/sharded.sh" "$T/season/snaps" "$T/work" 2 -j 2 >"$T/sharded"
-	[ "$(wc -l <"$T/single")" -gt 30 ]
-	cmp "$T/single" "$T/sharded"
+	run --separate-stderr hfsnap-season -o "$T/season" --days 12 --derivatives 200
+	outcome 0 "" ""
+	run --separate-stderr bash -o pipefail -c "hfsnap-parse '$T'/season/snaps/*.json | LC_ALL=C sort | bucketize |
+		regionize >'$T/rows.single'"
+	outcome 0 "" ""
+	run --separate-stderr cummulate -g region -p day "$T/rows.single"
+	outcome -f 'head -1' 0 $'#period\tregion\tdownloads_cum' ""
+	[ "${#lines[@]}" -gt 30 ]
+	single=$output
+	run --separate-stderr env BIN="$BIN" "$ROOT/examples/sharded.sh" "$T/season/snaps" "$T/work" 2 -j 2
+	outcome 0 "$single" ""
 	# The rows themselves, merged, are the single run's too.
 	LC_ALL=C sort -m "$T"/work/shards/shard-*.tsv.out | awk '!/^#/ || !h++' >"$T/rows.sharded"
 	cmp "$T/rows.single" "$T/rows.sharded"

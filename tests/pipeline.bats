@@ -66,9 +66,11 @@ setup() {
 	got=$(awk -F'\t' 'NR > 1 { s += $3 } END { print s }' "$TAB/fig08-derivatives-by-base-org.tsv")
 	# The base is the one models.tsv names (its final name: a derivative
 	# of a renamed base cites the old name in its card).
-	want=$(hfsnap-parse "$OUTDIR/data/snaps/$last" | awk -F'\t' 'NR == FNR { if ($2 == "tracked") t[$1]; if ($2 != "tracked" && $2 != "gguf" && $2 != "mlx") b[$1] = $7; next }
+	[ "$got" -gt 50 ]
+	run --separate-stderr hfsnap-parse -f model,date,downloads "$OUTDIR/data/snaps/$last"
+	outcome -f 'head -1' 0 $'#model\tdate\tdownloads' ""
+	want=$(printf '%s\n' "$output" | awk -F'\t' 'NR == FNR { if ($2 == "tracked") t[$1]; if ($2 != "tracked" && $2 != "gguf" && $2 != "mlx") b[$1] = $7; next }
 		FNR > 1 && ($1 in b) && (b[$1] in t) && $3 > 5 { n++ } END { print n }' "$MODELS" -)
-	[ "$want" -gt 50 ]
 	same "$got" "$want"
 }
 
@@ -103,7 +105,9 @@ setup() {
 	# The history differs from the truth only on the injected spike days.
 	awk -F'\t' 'NR == FNR { t[$1 "\t" $2] = $3; next } FNR > 1 && t[$1 "\t" $2] != $3 { print $1 "\t" $2 }' \
 		"$TRUTH" "$OUTDIR/data/history.tsv" | sort >"$T/injected"
-	iqr-filter --mark "$OUTDIR/data/history.tsv" | awk -F'\t' '$13 == 1 { print $1 "\t" $2 }' | sort >"$T/flagged"
+	run --separate-stderr iqr-filter --mark "$OUTDIR/data/history.tsv"
+	outcome -f 'wc -l' 0 "$(wc -l <"$OUTDIR/data/history.tsv")" ""
+	printf '%s\n' "$output" | awk -F'\t' '$13 == 1 { print $1 "\t" $2 }' | sort >"$T/flagged"
 	[ "$(wc -l <"$T/injected")" -gt 20 ]
 	# Every injected spike flagged; at most 1 in 1000 true days besides.
 	same "$(comm -23 "$T/injected" "$T/flagged")" ""
@@ -189,11 +193,13 @@ setup() {
 
 @test "adding a day's snapshot re-parses only that file" {
 	# A longer season starts with the same files: its 71st day is the next.
-	"$BIN/hfsnap-season" -o "$T/more" --days 71 --derivatives 400 >/dev/null
+	run --separate-stderr hfsnap-season -o "$T/more" --days 71 --derivatives 400
+	outcome 0 "" ""
 	cp "$T/more/snaps/2025-09-09.json" "$OUTDIR/data/snaps/"
 	sleep 1
 	touch "$T/mark"
-	make -C "$BATS_TEST_DIRNAME/../examples" BIN="$BIN" OUT="$OUTDIR" tables >"$T/log" 2>&1
+	run --separate-stderr make -s -C "$BATS_TEST_DIRNAME/../examples" BIN="$BIN" OUT="$OUTDIR" tables
+	outcome -e "grep -v -e '^ram: .*(--min-reference 8)' -e '^drop-stale-days: .*: dropped (the Hub did not refresh)$'" 0 "" ""
 	same "$(cd "$OUTDIR/work/parsed" && find . -newer "$T/mark" -name '*.tsv')" "./2025-09-09.tsv"
 	same "$(cut -f2 "$OUTDIR/work/parsed/2025-09-09.tsv" | sort -u | tr '\n' ' ')" "2025-09-09 date "
 	grep -q '^2025-09-09' <(cut -f2 "$OUTDIR/work/series.tsv" | sort -u)

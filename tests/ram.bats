@@ -216,6 +216,17 @@ rows() {
 		$'org/new-14B\t10-50B\t2025-08-05\t0.25\t0.25\t0.24\t\t\t\t\t2\t2\t2\t0\t0\t0\t0')" ""
 }
 
+@test "models that reached a milestone with a count of 0: a reference median of 0, said, RAM empty" {
+	# Both models of 1-5B have 0 downloads on day 7 after release: they
+	# reached the milestone, and their median, the reference, is 0.
+	printf '%s\n' $'#model\tdate\tdownloads\tcreated\tbucket' \
+		$'a\t2025-01-01\t0\t2025-01-01\t1-5B' $'a\t2025-01-08\t0\t2025-01-01\t1-5B' \
+		$'b\t2025-01-01\t0\t2025-01-01\t1-5B' $'b\t2025-01-09\t0\t2025-01-01\t1-5B' >"$T/z.tsv"
+	run --separate-stderr ram --milestones 7 --min-reference 1 "$T/z.tsv"
+	outcome 0 "$(rows "$H" $'a\t1-5B\t2025-01-01\t7d\t0\t0\t\t2' $'b\t1-5B\t2025-01-01\t7d\t0\t0\t\t2')" \
+		"ram: 1-5B at 7d: the reference median is 0; RAM left empty"
+}
+
 @test "a reference read with n below --min-reference, missing, or with median 0: RAM empty, said once each" {
 	# 1-5B at 7d: n 3 < 10.  At 14d: median 0.  At 30d: no row.
 	printf '#bucket\tmilestone\tmedian\tq1\tq3\tn\n1-5B\t7d\t48000\t\t\t3\n1-5B\t14d\t0\t\t\t10\n' >"$T/ref"
@@ -428,9 +439,9 @@ rows() {
 	run --separate-stderr ram --milestones 14,7 </dev/null
 	outcome 2 "" "$(rows "ram: --milestones 14,7: days must increase" "$try")"
 	run --separate-stderr ram --top 0 </dev/null
-	outcome 2 "" "$(rows "ram: --top 0: must be a whole number from 1 to 100000" "$try")"
+	outcome 2 "" "$(rows "ram: --top 0: not a whole number from 1 to 100000" "$try")"
 	run --separate-stderr ram --min-reference 0 </dev/null
-	outcome 2 "" "$(rows "ram: --min-reference 0: must be a whole number from 1 to 100000" "$try")"
+	outcome 2 "" "$(rows "ram: --min-reference 0: not a whole number from 1 to 100000" "$try")"
 	run --separate-stderr ram --min-reference 11 </dev/null
 	outcome 2 "" "$(rows "ram: --min-reference 11 is more than --top 10: no reference could be that large" "$try")"
 	run --separate-stderr ram --curves --wide </dev/null
@@ -440,9 +451,9 @@ rows() {
 	run --separate-stderr ram --horizon 30 </dev/null
 	outcome 2 "" "$(rows "ram: --horizon is the last age of --curves: give --curves too" "$try")"
 	run --separate-stderr ram --curves --horizon 36501 </dev/null
-	outcome 2 "" "$(rows "ram: --horizon 36501: must be a whole number from 0 to 36500" "$try")"
+	outcome 2 "" "$(rows "ram: --horizon 36501: not a whole number from 0 to 36500" "$try")"
 	run --separate-stderr ram --digits 10 </dev/null
-	outcome 2 "" "$(rows "ram: --digits 10: must be a whole number from 0 to 9" "$try")"
+	outcome 2 "" "$(rows "ram: --digits 10: not a whole number from 0 to 9" "$try")"
 	run --separate-stderr ram -c - --reference - "$D/ten.tsv"
 	outcome 2 "" "$(rows "ram: -c - and --reference -: only one of them can be standard input" "$try")"
 	run --separate-stderr ram --reference - </dev/null
@@ -474,14 +485,12 @@ rows() {
 		$'b\t2025-01-01\t0\t2025-01-01\t1-5B' $'b\t2025-01-08\t700\t2025-01-01\t1-5B' \
 		$'c\t2025-01-01\t0\t2025-01-01\tunknown' $'c\t2025-01-08\t7\t2025-01-01\tunknown' >"$T/u.tsv"
 	run --separate-stderr ram --milestones 7 --min-reference 1 "$T/u.tsv"
-	[ "$status" -eq 0 ]
-	same "$stderr" "ram: 2 models without a bucket, or of unknown size (the first: 'a'); RAM left empty"
-	same "$(printf '%s\n' "${lines[@]}" | cut -f1,2,4,5,7)" $'#model\tbucket\tmilestone\tdownloads\tram\na\tunknown\t7d\t70\t\nb\t1-5B\t7d\t700\t1.00\nc\tunknown\t7d\t7\t'
+	outcome -f 'cut -f1,2,4,5,7' 0 $'#model\tbucket\tmilestone\tdownloads\tram\na\tunknown\t7d\t70\t\nb\t1-5B\t7d\t700\t1.00\nc\tunknown\t7d\t7\t' \
+	    "ram: 2 models without a bucket, or of unknown size (the first: 'a'); RAM left empty"
 	# Another label for it: 'unknown' is then a bucket like any other, its
 	# reference the median of 70 and 7, 38.5: a 70/38.5 = 1.82, c 0.18.
 	run --separate-stderr ram --milestones 7 --min-reference 1 --unknown none "$T/u.tsv"
-	[ "$status" -eq 0 ]
-	same "$(printf '%s\n' "${lines[@]}" | cut -f1,7 | tail -n +2 | tr '\t\n' '= ')" "a=1.82 b=1.00 c=0.18 "
+	outcome -f "cut -f1,7 | tail -n +2 | tr '\t\n' '= '" 0 "a=1.82 b=1.00 c=0.18 " ""
 	run --separate-stderr ram --unknown '' "$T/u.tsv"
-	outcome 2 "" $'ram: --unknown: the label is empty\nTry \'ram -h\' for more information.'
+	outcome 2 "" $'ram: --unknown: \'\' is not a label: it must be non-empty, without TAB or line break\nTry \'ram -h\' for more information.'
 }

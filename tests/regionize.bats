@@ -191,6 +191,12 @@ $TRY"
 	outcome 0 $'Qwen/x\tAlibaba' ""
 }
 
+@test "a table that cannot be read (standard input is a directory) is an error, not a wait" {
+	printf 'Qwen/x\n' >"$T/ids"
+	run --separate-stderr timeout 10 regionize -m 1 -r - "$T/ids" </
+	outcome 1 "" "regionize: -: read error: Is a directory"
+}
+
 @test "a table on standard input cannot share it with the data" {
 	printf 'hf_org,region\nQwen,asia\n' >"$T/r.csv"
 	run --separate-stderr regionize -m 1 -r - <"$T/r.csv"
@@ -226,6 +232,24 @@ $TRY"
 	printf 'hf_org,region\n"a\tb",us\n' >"$T/r.csv"
 	run --separate-stderr regionize -m 1 -r "$T/r.csv" </dev/null
 	outcome 1 "" "regionize: $T/r.csv:2: hf_org 'a\\tb' holds a TAB, line break or NUL"
+}
+
+@test "a table without the -l column: the message names it, cut to fit, however long" {
+	printf 'hf_org,region\nQwen,china\n' >"$T/r.csv"
+	run --separate-stderr regionize -r "$T/r.csv" -l org </dev/null
+	outcome 1 "" "regionize: $T/r.csv:1: 'hf_org,region' is not a header naming hf_org and org"
+	# The names the message lists are cut at 511 bytes: "hf_org and "
+	# and 500 of the 600 x's.
+	long=$(printf 'x%.0s' $(seq 600))
+	run --separate-stderr regionize -r "$T/r.csv" -l "$long" </dev/null
+	outcome 1 "" "regionize: $T/r.csv:1: 'hf_org,region' is not a header naming hf_org and ${long:0:500}"
+	# Two sets of names (-n: hf_org and NAME, or hf_org and region), the
+	# first filling the message: the ", or" of the second is left out.
+	printf 'hf_org,place\nQwen,china\n' >"$T/p.csv"
+	run --separate-stderr regionize -r "$T/p.csv" -n org </dev/null
+	outcome 1 "" "regionize: $T/p.csv:1: 'hf_org,place' is not a header naming hf_org and org, or hf_org and region"
+	run --separate-stderr regionize -r "$T/p.csv" -n "$long" </dev/null
+	outcome 1 "" "regionize: $T/p.csv:1: 'hf_org,place' is not a header naming hf_org and ${long:0:500}"
 }
 
 @test "the registry's organization_regions.csv is read as published" {

@@ -15,7 +15,14 @@ setup_file() {
 	# with fewer derivatives than the demo's 2500 to keep it quick; the
 	# faults do not depend on that.
 	export S=$BATS_FILE_TMPDIR/season
-	"$BIN/hfsnap-season" -o "$S" --derivatives 1000
+	run --separate-stderr "$BIN/hfsnap-season" -o "$S" --derivatives 1000
+	outcome 0 "" ""
+}
+
+# season DIR OPTION...: a season generated quietly, as it should be.
+season() {
+	run --separate-stderr hfsnap-season -o "$@"
+	outcome 0 "" ""
 }
 
 setup() {
@@ -35,10 +42,8 @@ day_after() {
 
 @test "--help: the usage on stdout, one line per option, fits a screen" {
 	run --separate-stderr hfsnap-season --help
-	[ "$status" -eq 0 ]
-	[ -z "$stderr" ]
+	outcome -f 'head -1' 0 "Usage: hfsnap-season -o DIR [OPTION ...]" ""
 	[ "${#lines[@]}" -le 24 ]
-	same "${lines[0]}" "Usage: hfsnap-season -o DIR [OPTION ...]"
 	for o in -o -s --from --days --history-from --splice --derivatives \
 		--no-fillers --no-faults --no-total --wrapped --help; do
 		[ "$(printf '%s\n' "${lines[@]}" | grep -cE -- "^  (-h, )? *$o( |$)")" -eq 1 ] ||
@@ -47,17 +52,15 @@ day_after() {
 	[ "$(printf '%s\n' "${lines[@]}" | grep -c '^  *-')" -eq 12 ]
 	help=$output
 	run --separate-stderr hfsnap-season -h
-	[ "$status" -eq 0 ]
-	same "$output" "$help"
+	outcome 0 "$help" ""
 }
 
 @test "a bad option or a missing value: the usage on stderr, status 2, nothing written" {
-	usage=$(hfsnap-season --help)
+	run --separate-stderr hfsnap-season --help
+	usage=$output
 	for args in "--bogus" "-o" "-o $T/x --days" "-o $T/x --no-total" "" "--days 3" "-o $T/x extra"; do
 		run --separate-stderr hfsnap-season $args
-		[ "$status" -eq 2 ] || { echo "status $status for '$args'"; false; }
-		[ -z "$output" ]
-		same "$stderr" "$usage"
+		outcome 2 "" "$usage" || { echo "for '$args'"; false; }
 	done
 	[ ! -e "$T/x" ]
 }
@@ -65,9 +68,7 @@ day_after() {
 @test "a bad number or date: status 2 and a message naming it, nothing written" {
 	while IFS='|' read -r args msg; do
 		run --separate-stderr hfsnap-season -o "$T/x" $args
-		[ "$status" -eq 2 ] || { echo "status $status for '$args'"; false; }
-		[ -z "$output" ]
-		same "$stderr" "hfsnap-season: $msg"
+		outcome 2 "" "hfsnap-season: $msg" || { echo "for '$args'"; false; }
 	done <<'EOF'
 --days 12x|--days 12x: not a whole number from 1 to 36600
 --days 0|--days 0: not a whole number from 1 to 36600
@@ -84,10 +85,8 @@ EOF
 }
 
 @test "a longer season keeps the shorter one's files byte for byte" {
-	run --separate-stderr hfsnap-season -o "$T/a" --days 40 --derivatives 300
-	[ "$status" -eq 0 ]
-	[ -z "$output$stderr" ]
-	hfsnap-season -o "$T/b" --days 41 --derivatives 300
+	season "$T/a" --days 40 --derivatives 300
+	season "$T/b" --days 41 --derivatives 300
 	# Day 40 is 2025-08-09; 2025-08-06 is the missing day, in both.
 	same "$(ls "$T/a/snaps" | tail -1)" 2025-08-09.json
 	same "$(ls "$T/b/snaps" | sed '$d')" "$(ls "$T/a/snaps")"
@@ -102,7 +101,7 @@ EOF
 	[ "$(grep -c $'\t2025-08-10\t' "$T/b/truth.tsv")" -eq "$(grep -c $'\t2025-08-09\t' "$T/a/truth.tsv")" ]
 	# A season that ends before the splice (2025-07-10) still has the
 	# whole history, the same for any length.
-	hfsnap-season -o "$T/c" --days 5 --derivatives 10
+	season "$T/c" --days 5 --derivatives 10
 	cmp "$T/a/history.tsv" "$T/c/history.tsv"
 }
 
@@ -116,7 +115,7 @@ EOF
 }
 
 @test "no fault on a season's first three or last two days, a month's last day, or by the splice" {
-	hfsnap-season -o "$T/shifted" --from 2025-07-14 --splice 2025-08-06 --days 60 --derivatives 50
+	season "$T/shifted" --from 2025-07-14 --splice 2025-08-06 --days 60 --derivatives 50
 	# From 2025-07-14 the planned days would be 07-31 (a month's end) and
 	# 08-05 (next to the splice): both move forward, and stay apart.
 	same "$(tail -n +2 "$T/shifted/faults.tsv" | cut -f1,2 | tr '\t\n' ' ,')" \
@@ -214,9 +213,7 @@ EOF
 }
 
 @test "--no-faults: no faults.tsv rows, every day listed, one name, true counts" {
-	run --separate-stderr hfsnap-season -o "$T/clean" --no-faults --days 50 --derivatives 100
-	[ "$status" -eq 0 ]
-	[ -z "$output$stderr" ]
+	season "$T/clean" --no-faults --days 50 --derivatives 100
 	same "$(cat "$T/clean/faults.tsv")" "#date	kind	detail"
 	[ "$(ls "$T/clean/snaps" | wc -l)" -eq 50 ]
 	[ -s "$T/clean/snaps/2025-08-06.json" ]
@@ -227,21 +224,19 @@ EOF
 		same "$got" "$(awk -F'\t' -v d="$d" '$1 == "Qwen/Qwen3-8B" && $2 == d { print $3 }' "$T/clean/truth.tsv")"
 	done
 	# The truth is the faulty season's: faults are in the listings only.
-	hfsnap-season -o "$T/faulty" --days 50 --derivatives 100
+	season "$T/faulty" --days 50 --derivatives 100
 	cmp "$T/clean/truth.tsv" "$T/faulty/truth.tsv"
 	cmp "$T/clean/history.tsv" "$T/faulty/history.tsv"
 	cmp "$T/clean/tracked.txt" "$T/faulty/tracked.txt"
 	# Generated again into the same folder, with faults: the day the clean
 	# run listed is missing again.
-	hfsnap-season -o "$T/clean" --days 50 --derivatives 100
+	season "$T/clean" --days 50 --derivatives 100
 	[ ! -e "$T/clean/snaps/2025-08-06.json" ]
 	[ "$(ls "$T/clean/snaps" | wc -l)" -eq 49 ]
 }
 
 @test "--no-total DATE: that snapshot alone has no downloadsAllTime" {
-	run --separate-stderr hfsnap-season -o "$T/nt" --days 10 --derivatives 100 --no-total 2025-07-05 --no-total 2026-01-01
-	[ "$status" -eq 0 ]
-	[ -z "$output$stderr" ]
+	season "$T/nt" --days 10 --derivatives 100 --no-total 2025-07-05 --no-total 2026-01-01
 	for f in "$T"/nt/snaps/*.json; do
 		n=$(grep -o '"downloadsAllTime":' "$f" | wc -l)
 		models=$(grep -o '"_id":' "$f" | wc -l)
@@ -257,16 +252,14 @@ EOF
 	# A date past the season's end is not reached: no row for it.
 	same "$(cat "$T/nt/faults.tsv")" "#date	kind	detail
 2025-07-05	no-total	no downloadsAllTime"
-	hfsnap-season -o "$T/nt2" --no-faults --days 10 --derivatives 100 --no-total 2025-07-09
+	season "$T/nt2" --no-faults --days 10 --derivatives 100 --no-total 2025-07-09
 	same "$(tail -n +2 "$T/nt2/faults.tsv")" "2025-07-09	no-total	no downloadsAllTime"
 }
 
 @test "--wrapped: one archive object per day, dated by its name, holding the plain listing" {
 	need_cmd jq
-	hfsnap-season -o "$T/plain" --days 25 --derivatives 100 --no-total 2025-07-04
-	run --separate-stderr hfsnap-season -o "$T/wrapped" --days 25 --derivatives 100 --no-total 2025-07-04 --wrapped
-	[ "$status" -eq 0 ]
-	[ -z "$output$stderr" ]
+	season "$T/plain" --days 25 --derivatives 100 --no-total 2025-07-04
+	season "$T/wrapped" --days 25 --derivatives 100 --no-total 2025-07-04 --wrapped
 	same "$(ls "$T/wrapped/snaps")" "$(ls "$T/plain/snaps")"
 	for f in "$T"/wrapped/snaps/*.json; do
 		d=$(basename "$f" .json)

@@ -93,6 +93,19 @@ test_decimals(void)
 	    "round half away from zero");
 }
 
+/* The first day of d's period, and of the period after it. */
+static day_t
+start_of(day_t d, enum period p)
+{
+	return period_day(period_index(d, p), p);
+}
+
+static day_t
+next_of(day_t d, enum period p)
+{
+	return period_day(period_index(d, p) + 1, p);
+}
+
 static void
 test_dates(void)
 {
@@ -132,38 +145,60 @@ test_dates(void)
 	CHECK(weekday(d) == 0, "2025-07-14 is a Monday");
 	parse_date("2025-07-10", 10, &d);
 	CHECK(weekday(d) == 3, "2025-07-10 is a Thursday");
-	format_date(period_start(d, PERIOD_WEEK), buf);
+	format_date(start_of(d, PERIOD_WEEK), buf);
 	CHECK_STR(buf, "2025-07-07", "week of 2025-07-10 starts on Monday 07");
-	format_date(period_next(d, PERIOD_WEEK), buf);
+	format_date(next_of(d, PERIOD_WEEK), buf);
 	CHECK_STR(buf, "2025-07-14", "next week starts 2025-07-14");
-	format_date(period_start(d, PERIOD_MONTH), buf);
+	format_date(start_of(d, PERIOD_MONTH), buf);
 	CHECK_STR(buf, "2025-07-01", "month start");
-	format_date(period_start(d, PERIOD_YEAR), buf);
+	format_date(start_of(d, PERIOD_YEAR), buf);
 	CHECK_STR(buf, "2025-01-01", "year start");
+	format_date(start_of(d, PERIOD_DAY), buf);
+	CHECK_STR(buf, "2025-07-10", "a day is its own period");
+	format_date(next_of(d, PERIOD_YEAR), buf);
+	CHECK_STR(buf, "2026-01-01", "the next year");
 	parse_date("2024-12-15", 10, &d);
-	format_date(period_next(d, PERIOD_MONTH), buf);
+	format_date(next_of(d, PERIOD_MONTH), buf);
 	CHECK_STR(buf, "2025-01-01", "month after December");
 	parse_date("2024-01-31", 10, &d);
-	format_date(period_next(d, PERIOD_MONTH), buf);
+	format_date(next_of(d, PERIOD_MONTH), buf);
 	CHECK_STR(buf, "2024-02-01", "month after January 31");
 	parse_date("2025-06-01", 10, &d);
-	format_date(period_start(d, PERIOD_WEEK), buf);
+	format_date(start_of(d, PERIOD_WEEK), buf);
 	CHECK_STR(buf, "2025-05-26", "a Sunday belongs to the week before");
+	parse_date("1969-12-31", 10, &d);
+	format_date(start_of(d, PERIOD_WEEK), buf);
+	CHECK_STR(buf, "1969-12-29", "a week before 1970 starts on Monday too");
+	format_date(start_of(d, PERIOD_MONTH), buf);
+	CHECK_STR(buf, "1969-12-01", "a month before 1970");
+	/* Numbers: 1970-01-05 starts week 0 (the week before is -1),
+	 * 2025-07 is month 2025 x 12 + 6. */
+	parse_date("1970-01-04", 10, &d);
+	CHECK(period_index(d, PERIOD_WEEK) == -1 &&
+	    period_index(d + 1, PERIOD_WEEK) == 0, "week numbers around 1970-01-05");
+	parse_date("2025-07-31", 10, &d);
+	CHECK(period_index(d, PERIOD_MONTH) == 24306 &&
+	    period_index(d, PERIOD_YEAR) == 2025 && period_index(d,
+	    PERIOD_DAY) == d, "month, year and day numbers of 2025-07-31");
 	{
 		int ok_idx = 1, p;
 
-		/* period_day(period_index(d)) is period_start(d), and the next
-		 * index starts where period_next says, for days around years
-		 * 1969..2101. */
+		/* Every day from 1969 to 2101 lies in its period, and the
+		 * period after it starts where its own ends. */
 		for (p = PERIOD_DAY; p <= PERIOD_YEAR; p++)
 			for (d = -400; d < 48000; d += 3) {
-				long i = period_index(d, (enum period)p);
+				day_t s = start_of(d, (enum period)p);
+				day_t e = next_of(d, (enum period)p);
 
-				if (period_day(i, (enum period)p) != period_start(d, (enum period)p) ||
-				    period_day(i + 1, (enum period)p) != period_next(d, (enum period)p))
+				if (s > d || e <= d ||
+				    period_index(e - 1, (enum period)p) !=
+				    period_index(d, (enum period)p) ||
+				    period_index(s - 1, (enum period)p) !=
+				    period_index(d, (enum period)p) - 1)
 					ok_idx = 0;
 			}
-		CHECK(ok_idx, "period_index and period_day agree with period_start/next");
+		CHECK(ok_idx, "every day lies in its period, between its first "
+		    "day and the next period's");
 	}
 	CHECK(parse_period("week") == PERIOD_WEEK &&
 	    parse_period("weeks") == -1, "period names");
@@ -187,6 +222,17 @@ test_lines(void)
 	CHECK(lr_next(&lr, &line, &len) && len == 7 && lr.lineno == 3,
 	    "last line without LF, line number 3");
 	CHECK(!lr_next(&lr, &line, &len), "then end of file");
+	lr_close(&lr);
+
+	/* An empty first line, and a line of a CR alone: both empty. */
+	path = write_file("empty.tsv", "\n\r\nx\r", 5);
+	lr_open(&lr, path);
+	CHECK(lr_next(&lr, &line, &len) && len == 0, "an empty first line");
+	CHECK(lr_next(&lr, &line, &len) && len == 0,
+	    "a line of CR alone is empty");
+	CHECK(lr_next(&lr, &line, &len) && len == 1 && line[0] == 'x',
+	    "a last line of x and CR, no LF: x");
+	CHECK(!lr_next(&lr, &line, &len), "then the end");
 	lr_close(&lr);
 
 	memset(big, 'x', sizeof big - 1);
@@ -325,12 +371,39 @@ test_json(void)
 	    "high surrogate then a non-surrogate \\u");
 	CHECK_STR(json_first_string("\"tab\there\""), "error",
 	    "raw TAB in a string rejected");
+	CHECK_STR(json_first_string("\"\\u00C9\\u00c9\\uD83D\\uDE00\""),
+	    "\xc3\x89\xc3\x89\xf0\x9f\x98\x80",
+	    "\\u escapes in upper and lower case");
+	CHECK_STR(json_first_string("\"\\u004G\""), "error",
+	    "a \\u escape with a letter past F rejected");
+	{
+		/* Every control byte, U+0001 to U+001F, stops a string:
+		 * JSON allows them only escaped. */
+		char text[8];
+		int c, all = 1;
+
+		for (c = 1; c < 0x20; c++) {
+			snprintf(text, sizeof text, "\"a%cb\"", c);
+			if (strcmp(json_first_string(text), "error") != 0) {
+				printf("# control byte 0x%02x was taken\n", c);
+				all = 0;
+			}
+		}
+		CHECK(all, "each of the 31 raw control bytes in a string rejected");
+		CHECK_STR(json_first_string("\"\x7f\x20~\""), "\x7f ~",
+		    "DEL, space and ~ are plain characters");
+	}
 	CHECK_STR(json_error_of("[1,\n  2,]"), "e.json:2:5: expected a value, "
 	    "found ']'", "error names line and column");
 	CHECK_STR(json_error_of("{\"a\":[{\"b\":[true,false,null,-1.5e3]}]}"),
 	    "no error", "skip a nested value");
 	CHECK_STR(json_error_of("[\"abc"), "e.json:1:6: unterminated string",
 	    "unterminated string at end of input");
+	CHECK_STR(json_error_of("[1e0,2E+05,3e-0,0.5e10,-0]"), "no error",
+	    "exponents of every form, 0 among their digits");
+	CHECK_STR(json_error_of("[1e]"),
+	    "e.json:1:4: expected a digit in the exponent, found ']'",
+	    "an exponent without digits");
 	CHECK_STR(json_error_of("[01]"),
 	    "e.json:1:3: expected ',' or ']', found '1'", "leading zero");
 }

@@ -1,0 +1,77 @@
+/* For unit tests of code that ends the program on bad input.
+ *
+ * This file's err_exit takes the place of lib/err_exit.c's at link time
+ * (the linker takes the test's definition and never pulls that member out
+ * of libhfsnap.a) and jumps back to the CATCH that ran the code, which
+ * keeps what was written to standard error meanwhile.  Include it in one
+ * test file only. */
+#ifndef CATCH_H
+#define CATCH_H
+
+#include <fcntl.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "err.h"
+
+static jmp_buf catch_jump;
+static int catch_armed;
+/* After CATCH: the status the code ended with, or -1 when it returned; and
+ * what it wrote to standard error. */
+static int caught_status;
+static char caught[4096];
+static int catch_saved_fd = -1;
+static FILE *catch_file;
+
+void
+err_exit(int status)
+{
+	if (!catch_armed)
+		exit(status);
+	caught_status = status;
+	longjmp(catch_jump, 1);
+}
+
+static void
+catch_begin(void)
+{
+	fflush(stderr);
+	catch_file = tmpfile();
+	catch_saved_fd = dup(2);
+	if (!catch_file || catch_saved_fd < 0 ||
+	    dup2(fileno(catch_file), 2) < 0) {
+		perror("catch");
+		exit(2);
+	}
+	caught_status = -1;
+	caught[0] = '\0';
+	catch_armed = 1;
+}
+
+static void
+catch_end(void)
+{
+	size_t n;
+
+	catch_armed = 0;
+	fflush(stderr);
+	dup2(catch_saved_fd, 2);
+	close(catch_saved_fd);
+	rewind(catch_file);
+	n = fread(caught, 1, sizeof caught - 1, catch_file);
+	caught[n] = '\0';
+	fclose(catch_file);
+}
+
+/* Runs the statement stmt: caught_status and caught say how it ended. */
+#define CATCH(stmt) do {						\
+	catch_begin();							\
+	if (setjmp(catch_jump) == 0)					\
+		stmt;							\
+	catch_end();							\
+} while (0)
+
+#endif
