@@ -283,9 +283,13 @@ filter(struct series *s)
 	if (k < opt.min_points || k == 0)
 		return sum;
 	sum.filtered = true;
-	for (j = 0; j < k; j++)
-		s->sorted[j] = s->steps[j].rate;
-	sort_rates(s->sorted, k);
+	/* The whole series' quartiles: for --stats and the -w 0 fence (the
+	 * local fence keeps its own sorted window). */
+	if (opt.stats || opt.window == 0) {
+		for (j = 0; j < k; j++)
+			s->sorted[j] = s->steps[j].rate;
+		sort_rates(s->sorted, k);
+	}
 	if (opt.stats) {
 		sum.q1 = quantile7(s->sorted, k, 25);
 		sum.median = quantile7(s->sorted, k, 50);

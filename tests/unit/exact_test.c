@@ -111,17 +111,59 @@ test_rates(void)
 	    "2^62 over 1 day is above (2^63-1) over 2 days");
 	CHECK(rate_cmp(R(INT64_MAX, UINT32_MAX), R(INT64_MAX - 1, UINT32_MAX))
 	    > 0, "rates over 2^32-1 days compare exactly");
-	/* Past the insertion sort's 48: 60 rates in descending order. */
+	/* Past the insertion sort's 32: 60 rates in descending order. */
 	for (i = 0; i < 60; i++)
 		big[i] = R((uint64_t)(60 - i), 1);
 	sort_rates(big, 60);
 	for (i = 0; i < 60; i++)
 		ok &= big[i].count == (uint64_t)i + 1;
-	CHECK(ok, "60 rates sorted by qsort");
+	CHECK(ok, "60 rates in descending order sorted by the quicksort");
 	big[0] = R(9, 1);
 	big[1] = R(3, 1);
 	sort_rates(big, 2);
 	CHECK(big[0].count == 3 && big[1].count == 9, "two rates swapped");
+}
+
+/* The quicksort against an insertion sort, which is too plain to be wrong,
+ * on arrays that trouble quicksorts: all equal, sorted, reversed, few
+ * values, an organ pipe, and random counts over mixed days. */
+static void
+test_sort_shapes(void)
+{
+	enum { N = 700 };
+	static struct rate v[N], w[N];
+	unsigned long seed = 12345;
+	int shape, bad = 0;
+	size_t n, i, j;
+
+	for (shape = 0; shape < 6; shape++)
+		for (n = 0; n < N; n += n < 70 ? 1 : 37) {
+			for (i = 0; i < n; i++) {
+				seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+				switch (shape) {
+				case 0: v[i] = R(7, 1); break;
+				case 1: v[i] = R(i, 1); break;
+				case 2: v[i] = R(n - i, 1); break;
+				case 3: v[i] = R((seed >> 33) % 3, 1); break;
+				case 4: v[i] = R(i < n / 2 ? i : n - i, 1); break;
+				default: v[i] = R((seed >> 33) % 1000,
+				    1 + (uint32_t)((seed >> 20) % 4)); break;
+				}
+				w[i] = v[i];
+			}
+			sort_rates(v, n);
+			for (i = 1; i < n; i++) {
+				struct rate x = w[i];
+
+				for (j = i; j > 0 && rate_cmp(w[j - 1], x) > 0; j--)
+					w[j] = w[j - 1];
+				w[j] = x;
+			}
+			for (i = 0; i < n; i++)
+				if (rate_cmp(v[i], w[i]) != 0)
+					bad++;
+		}
+	CHECK(bad == 0, "sort_rates orders every shape as an insertion sort does");
 }
 
 static void
@@ -518,6 +560,7 @@ main(void)
 {
 	test_sums();
 	test_rates();
+	test_sort_shapes();
 	test_quantiles();
 	test_fence();
 	test_fence_near_2_63();
