@@ -171,11 +171,7 @@ json_skip_bom(struct json *js)
 static inline void
 str_push(struct json *js, const void *p, size_t n)
 {
-	if (js->scap - js->len <= n) {
-		while (js->scap - js->len <= n)
-			js->scap *= 2;
-		js->str = xrealloc(js->str, js->scap);
-	}
+	js->str = grow(js->str, &js->scap, js->len + n + 1, 1);
 	memcpy(js->str + js->len, p, n);
 	js->len += n;
 }
@@ -563,10 +559,7 @@ enum { IN_ARRAY = 1, IN_OBJECT = 2 };
 static inline void
 push_level(struct json *js, size_t depth, unsigned char kind)
 {
-	if (depth == js->stack_cap) {
-		js->stack_cap = js->stack_cap ? js->stack_cap * 2 : 64;
-		js->stack = xrealloc(js->stack, js->stack_cap);
-	}
+	js->stack = grow(js->stack, &js->stack_cap, depth + 1, 1);
 	js->stack[depth] = kind;
 }
 

@@ -53,14 +53,7 @@ widen_pipe(void)
 void
 out_reserve(size_t n)
 {
-	size_t cap = out.cap;
-
-	while (cap - out.len < n)
-		cap *= 2;
-	if (cap != out.cap) {
-		out.buf = xrealloc(out.buf, cap);
-		out.cap = cap;
-	}
+	out.buf = grow(out.buf, &out.cap, out.len + n, 1);
 }
 
 static _Noreturn void

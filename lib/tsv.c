@@ -96,10 +96,8 @@ lr_fill(struct linereader *lr)
 		lr->end -= lr->start;
 		lr->start = 0;
 	}
-	if (lr->end == lr->cap) {
-		lr->cap *= 2;
-		lr->buf = xrealloc(lr->buf, lr->cap);
-	}
+	if (lr->end == lr->cap)		/* a line longer than the buffer */
+		lr->buf = grow(lr->buf, &lr->cap, lr->cap + 1, 1);
 	do
 		r = read(lr->fd, lr->buf + lr->end, lr->cap - lr->end);
 	while (r < 0 && errno == EINTR);
@@ -158,10 +156,7 @@ lr_next(struct linereader *lr, char **line, size_t *len)
 static inline void
 add_field(struct fields *fs, char *p, size_t len)
 {
-	if (fs->n == fs->cap) {
-		fs->cap = fs->cap ? fs->cap * 2 : 16;
-		fs->f = xrealloc(fs->f, fs->cap * sizeof *fs->f);
-	}
+	fs->f = grow(fs->f, &fs->cap, fs->n + 1, sizeof *fs->f);
 	fs->f[fs->n].p = p;
 	fs->f[fs->n].len = len;
 	fs->n++;
