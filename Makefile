@@ -140,7 +140,7 @@ build/fuzz/parse_cov: tests/fuzz/parse_fuzz.c tests/fuzz/fuzz.h cmd/hfsnap-parse
 
 fuzz-coverage: $(FUZZERS:%=build/fuzz/%_cov)
 	@for f in $(FUZZERS); do \
-		case $$f in json) src=lib/json.c;; jsonscan) src="lib/json.c lib/jsonscan.c";; parse) src=cmd/hfsnap-parse.c;; tsv) src="lib/tsv.c lib/group.c";; \
+		case $$f in json) src=lib/json.c;; jsonscan) src="lib/json.c lib/jsonscan.c";; parse) src="cmd/hfsnap-parse.c lib/hubmodel.c lib/snapdate.c";; tsv) src="lib/tsv.c lib/group.c";; \
 		table) src=lib/table.c;; num) src="lib/num.c lib/date.c";; esac; \
 		mkdir -p build/fuzz/corpus-$$f; \
 		LLVM_PROFILE_FILE=build/fuzz/$$f.profraw build/fuzz/$${f}_cov -runs=0 \

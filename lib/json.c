@@ -155,6 +155,21 @@ json_peek_more(struct json *js)
 	}
 }
 
+const char *
+json_kind(int c)
+{
+	switch (c) {
+	case '"': return "a string";
+	case '{': return "an object";
+	case '[': return "an array";
+	case 't': case 'f': return "a boolean";
+	case 'n': return "null";
+	case -1: return "end of input";
+	case '-': return "a number";
+	default: return c >= '0' && c <= '9' ? "a number" : "a stray character";
+	}
+}
+
 void
 json_skip_bom(struct json *js)
 {

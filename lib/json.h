@@ -15,6 +15,7 @@
 #include <setjmp.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 enum { JSON_MAX_DEPTH = 1 << 20 };
 
@@ -62,6 +63,22 @@ json_peek(struct json *js)
 		return js->buf[js->pos];
 	return json_peek_more(js);
 }
+
+/* The key (or string) just read is name: strcmp(js->str, name) == 0, but
+ * a key that an escape put a NUL in may be longer than its C string.
+ * Inline: asked of every member a reader looks for. */
+static inline bool
+json_key_is(const struct json *js, const char *name)
+{
+	size_t n = strlen(name);
+
+	return js->len >= n && memcmp(js->str, name, n) == 0 &&
+	    js->str[n] == '\0';
+}
+
+/* What a value that starts with byte c (json_peek's answer) is, for
+ * messages: "a string", "an object", "end of input" ... */
+const char *json_kind(int c);
 
 /* Reads a string value into js->str / js->len. */
 void json_string(struct json *js);
