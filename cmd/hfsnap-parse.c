@@ -11,7 +11,6 @@
  * verdict on a file is the one parsing would give. */
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -20,6 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "date.h"
 #include "err.h"
 #include "hubmodel.h"
@@ -29,7 +29,6 @@
 #include "snapdate.h"
 #include "tsv.h"
 
-#include "version.h"
 
 enum column {
 	C_MODEL, C_DATE, C_DOWNLOADS, C_DOWNLOADS_30D, C_LIKES, C_CREATED,
@@ -355,17 +354,15 @@ add_columns(struct run *r, const char *list, const char *option, size_t from)
 int
 main(int argc, char **argv)
 {
-	enum { OPT_VALIDATE = 256, OPT_VERSION, OPT_ALLOW_NO_TOTAL };
+	enum { OPT_VALIDATE = 256, OPT_ALLOW_NO_TOTAL };
 	static const struct option longopts[] = {
-		{ "date", required_argument, NULL, 'd' },
-		{ "fields", required_argument, NULL, 'f' },
-		{ "add", required_argument, NULL, 'a' },
-		{ "key", required_argument, NULL, 'k' },
-		{ "allow-no-total", no_argument, NULL, OPT_ALLOW_NO_TOTAL },
-		{ "validate", no_argument, NULL, OPT_VALIDATE },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, OPT_VERSION },
-		{ NULL, 0, NULL, 0 }
+		OPTION_ARG("date", 'd'),
+		OPTION_ARG("fields", 'f'),
+		OPTION_ARG("add", 'a'),
+		OPTION_ARG("key", 'k'),
+		OPTION_FLAG("allow-no-total", OPT_ALLOW_NO_TOTAL),
+		OPTION_FLAG("validate", OPT_VALIDATE),
+		OPTIONS_END
 	};
 	static char *stdin_only[] = { "-" };
 	static struct run r;
@@ -377,25 +374,18 @@ main(int argc, char **argv)
 	size_t c, nadded = 0;
 
 	err_init(argv[0]);
-	opterr = 0;
 	memset(&r, 0, sizeof r);
-	while ((opt = getopt_long(argc, argv, ":a:d:f:hk:", longopts,
-	    NULL)) != -1) {
+	while ((opt = cli_next(argc, argv, "a:d:f:k:", longopts, usage)) != -1) {
 		switch (opt) {
 		case 'a':
 			if (nadded == sizeof added / sizeof added[0])
 				die_usage("-a: too many lists");
 			added[nadded++] = optarg;
 			break;
-		case 'd': {
-			day_t d;
-
-			if (parse_date(optarg, strlen(optarg), &d) != 0)
-				die_usage("-d %s: not a date (YYYY-MM-DD)",
-				    optarg);
+		case 'd':
+			cli_date("-d", optarg);
 			r.date = optarg;
 			break;
-		}
 		case 'f':
 			fields = optarg;
 			break;
@@ -410,14 +400,6 @@ main(int argc, char **argv)
 		case OPT_VALIDATE:
 			r.validate = true;
 			break;
-		case 'h':
-			usage();
-			exit_help();
-		case OPT_VERSION:
-			printf("hfsnap-parse %s\n", HFSNAP_VERSION);
-			exit_help();
-		default:
-			die_option(opt, argv);
 		}
 	}
 	if (fields)

@@ -34,11 +34,7 @@ rec_store(struct hubmodel *rec, const char *s, size_t n, bool escape)
 	struct span sp;
 	size_t need = escape ? 2 * n : n;
 
-	if (rec->cap - rec->len < need) {
-		while (rec->cap - rec->len < need)
-			rec->cap = rec->cap ? rec->cap * 2 : 4096;
-		rec->text = xrealloc(rec->text, rec->cap);
-	}
+	rec->text = grow(rec->text, &rec->cap, rec->len + need, 1);
 	sp.off = rec->len;
 	sp.set = true;
 	if (!escape) {
@@ -68,10 +64,7 @@ spans_add_new(const struct hubmodel *rec, struct spans *l,
 	for (i = 0; i < l->n; i++)
 		if (span_eq(rec, l->v[i], sp))
 			return;
-	if (l->n == l->cap) {
-		l->cap = l->cap ? 2 * l->cap : 8;
-		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
-	}
+	l->v = grow(l->v, &l->cap, l->n + 1, sizeof *l->v);
 	l->v[l->n++] = sp;
 }
 

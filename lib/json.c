@@ -446,6 +446,20 @@ number_end(const unsigned char *b, size_t p, size_t end)
 	return q;
 }
 
+/* One or more digits from c on, the first one c: kept when keep; returns
+ * the character after them.  No digit at c is an error: "WHAT, found ...". */
+static int
+digit_run(struct json *js, int c, bool keep, const char *what)
+{
+	if (c < '0' || c > '9')
+		json_fail(js, "%s, found %s", what, describe(c));
+	do {
+		num_push(js, c, keep);
+		c = cur(js);
+	} while (c >= '0' && c <= '9');
+	return c;
+}
+
 static void
 scan_number(struct json *js, bool keep)
 {
@@ -470,24 +484,12 @@ scan_number(struct json *js, bool keep)
 	if (c == '0') {
 		num_push(js, c, keep);
 		c = cur(js);
-	} else if (c >= '1' && c <= '9') {
-		do {
-			num_push(js, c, keep);
-			c = cur(js);
-		} while (c >= '0' && c <= '9');
 	} else {
-		json_fail(js, "expected a digit, found %s", describe(c));
+		c = digit_run(js, c, keep, "expected a digit");
 	}
 	if (c == '.') {
 		num_push(js, c, keep);
-		c = cur(js);
-		if (c < '0' || c > '9')
-			json_fail(js, "expected a digit after '.', found %s",
-			    describe(c));
-		do {
-			num_push(js, c, keep);
-			c = cur(js);
-		} while (c >= '0' && c <= '9');
+		c = digit_run(js, cur(js), keep, "expected a digit after '.'");
 	}
 	if (c == 'e' || c == 'E') {
 		num_push(js, c, keep);
@@ -496,13 +498,7 @@ scan_number(struct json *js, bool keep)
 			num_push(js, c, keep);
 			c = cur(js);
 		}
-		if (c < '0' || c > '9')
-			json_fail(js, "expected a digit in the exponent, found %s",
-			    describe(c));
-		do {
-			num_push(js, c, keep);
-			c = cur(js);
-		} while (c >= '0' && c <= '9');
+		c = digit_run(js, c, keep, "expected a digit in the exponent");
 	}
 	if (keep)
 		js->str[js->len] = '\0';

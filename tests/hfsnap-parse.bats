@@ -152,6 +152,19 @@ Try 'hfsnap-parse -h' for more information."
 	outcome 0 "$HEADER"$'\ncafé/😀\t2025-07-10\t\t\t\t\t\ta\\tb\\nc\\\\d\\re "q" /\t\t\t\t\nÉÉ\t2025-07-10\t\t\t\t\t\t\t\t\t\t' "$(note 2 2)"
 }
 
+@test "long values: a 300,000-byte escaped id and 5,000 tags in one model" {
+	# Each row's text is kept in one buffer that grows; a value past the
+	# first 4096 bytes, escaped to twice its length, must come out whole.
+	awk 'BEGIN {
+		printf "[{\"id\":\"o/"; for (i = 0; i < 100000; i++) printf "a\\tb"
+		printf "\",\"downloadsAllTime\":7,\"tags\":["
+		for (i = 0; i < 5000; i++) printf "%s\"base_model:finetune:o/m%d\"", (i ? "," : ""), i % 3
+		printf "]}]\n" }' >"$T/long-2025-07-10.json"
+	run --separate-stderr "$BIN/hfsnap-parse" -f model,downloads,base_model "$T/long-2025-07-10.json"
+	want=$(awk 'BEGIN { printf "o/"; for (i = 0; i < 100000; i++) printf "a\\tb"; printf "\t7\to/m0" }')
+	outcome -f 'tail -n +2' 0 "$want" ""
+}
+
 @test "matches jq on a generated snapshot, column by column" {
 	need_cmd jq
 	hfsnap-gen snapshot -n 2000 -s 11 -p 2 >"$T/2025-07-10.json"
