@@ -5,7 +5,6 @@
  * (Llama-3.1-8B-Instruct is 8, SmolLM2-135M is 0.135), following the
  * convention of the tracked-models registry (metadata/model_sizes.py). */
 #include <stdbool.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,8 +13,8 @@
 #include "err.h"
 #include "hash.h"
 #include "mem.h"
-#include "num.h"
 #include "out.h"
+#include "paramsize.h"
 #include "row.h"
 #include "table.h"
 #include "tsv.h"
@@ -23,29 +22,13 @@
 enum {
 	MAX_BUCKETS = 32,
 	MAX_LABEL = 60,		/* bytes in a bucket label */
-	MAX_WHOLE = 320,	/* integer digits of a size: 10^309 is past any
-				   decimal that parse_decimal takes */
-	FRAC = 10,		/* decimals kept: nine to print, one to round */
-	MAX_CELLS = MAX_WHOLE + 2 + FRAC + 1 + MAX_LABEL + 1
-};
-
-/* An exact non-negative decimal, as much of it as bucketing and printing
- * need: the integer part and the first ten decimals.  Ten are enough
- * because every edge has at most nine decimals: a value whose first nine
- * decimals equal an edge's is at or above it, whatever follows; the tenth
- * rounds the ninth. */
-struct dec {
-	char whole[MAX_WHOLE + 1];	/* digits, no leading zero; "" is 0 */
-	size_t nwhole;
-	char frac[FRAC];		/* decimals 1 to 10, '0' padded */
-	bool nonzero;			/* some digit, anywhere, is not 0 */
-	bool tail;			/* a digit past decimal 10 is not 0 */
+	MAX_CELLS = PARAMSIZE_TEXT_MAX + 1 + MAX_LABEL + 1
 };
 
 struct options {
 	const char *model, *params, *sizes, *unknown;
 	bool params_given, billions, no_names;
-	struct dec edges[MAX_BUCKETS];
+	struct paramsize edges[MAX_BUCKETS];
 	size_t nedges;
 	char *labels[MAX_BUCKETS + 1];
 	size_t nlabels;
@@ -96,252 +79,19 @@ usage(void)
 "See bucketize(1).\n");
 }
 
-/* The exact value of s[0..n) times 10^shift into d: s is a decimal that
- * parse_decimal accepted ([+-]digits[.digits][e[+-]digits], or .digits;
- * at most 127 bytes) or plain digits[.digits].  Returns false when s is
- * not all such a number, or its value is negative (and not zero) or too
- * large to write out. */
-static bool
-dec_read(struct dec *d, const char *s, size_t n, int shift)
-{
-	char digits[128];
-	size_t i = 0, nd = 0, lead = 0, k;
-	long point, exp = 0;
-	bool negative = false, exp_negative = false;
-
-	memset(d, 0, sizeof *d);
-	memset(d->frac, '0', FRAC);
-	if (i < n && (s[i] == '+' || s[i] == '-'))
-		negative = s[i++] == '-';
-	for (; i < n && s[i] >= '0' && s[i] <= '9'; i++)
-		if (nd < sizeof digits)
-			digits[nd++] = s[i];
-	point = (long)nd;
-	if (i < n && s[i] == '.')
-		for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++)
-			if (nd < sizeof digits)
-				digits[nd++] = s[i];
-	if (i < n && (s[i] == 'e' || s[i] == 'E')) {
-		i++;
-		if (i < n && (s[i] == '+' || s[i] == '-'))
-			exp_negative = s[i++] == '-';
-		/* Held at a million, far past any exponent that matters. */
-		for (; i < n && s[i] >= '0' && s[i] <= '9'; i++)
-			if (exp < 1000000)
-				exp = exp * 10 + (s[i] - '0');
-		if (exp_negative)
-			exp = -exp;
-	}
-	if (i != n)
-		return false;
-	/* value = 0.DIGITS x 10^point: drop leading zeros. */
-	point += exp + shift;
-	while (lead < nd && digits[lead] == '0')
-		lead++, point--;
-	for (k = lead; k < nd; k++)
-		if (digits[k] != '0')
-			d->nonzero = true;
-	if (!d->nonzero)
-		return true;
-	if (negative)
-		return false;
-	if (point > MAX_WHOLE)
-		return false;
-	for (k = lead; k < nd; k++) {
-		/* Decimal at + 1, or a whole digit when at < 0. */
-		long at = (long)(k - lead) - point;
-
-		if (at < 0)
-			continue;
-		if (at < FRAC)
-			d->frac[at] = digits[k];
-		else if (digits[k] != '0')
-			d->tail = true;
-	}
-	if (point > 0) {
-		d->nwhole = (size_t)point;
-		for (k = 0; k < d->nwhole; k++)
-			d->whole[k] = lead + k < nd ? digits[lead + k] : '0';
-	}
-	return true;
-}
-
-/* Negative, zero or positive as a is below, equal to or above b, looking
- * at the integer part and ten decimals only. */
-static int
-dec_cmp(const struct dec *a, const struct dec *b)
-{
-	int c;
-
-	if (a->nwhole != b->nwhole)
-		return a->nwhole < b->nwhole ? -1 : 1;
-	if ((c = memcmp(a->whole, b->whole, a->nwhole)) != 0)
-		return c;
-	return memcmp(a->frac, b->frac, FRAC);
-}
-
-/* The index of the bucket of d: the first whose upper edge is above it. */
-static size_t
-bucket_of(const struct dec *d)
-{
-	size_t i;
-
-	for (i = 0; i < opt.nedges; i++)
-		if (dec_cmp(d, &opt.edges[i]) < 0)
-			break;
-	return i;
-}
-
-/* d cut to nine decimals, then rounded half up at the ninth when its
- * tenth is 5 or more: a 1 is carried up from the ninth decimal. */
-static void
-round9(struct dec *d)
-{
-	size_t k = FRAC - 1;
-	bool up = d->frac[k] >= '5';
-
-	d->frac[k] = '0';
-	d->tail = false;
-	while (up && k-- > 0) {
-		if (d->frac[k] == '9') {
-			d->frac[k] = '0';
-		} else {
-			d->frac[k]++;
-			up = false;
-		}
-	}
-	for (k = d->nwhole; up && k-- > 0;) {
-		if (d->whole[k] == '9') {
-			d->whole[k] = '0';
-		} else {
-			d->whole[k]++;
-			up = false;
-		}
-	}
-	if (up) {
-		memmove(d->whole + 1, d->whole, d->nwhole++);
-		d->whole[0] = '1';
-	}
-}
-
 /* The two added cells, "size_b<TAB>bucket", of a known size, into buf
- * (MAX_CELLS bytes).  The size is written to nine decimals, rounded half
- * up, trailing zeros dropped; where rounding up would carry it to the
- * next bucket's edge (4.9999999999 to 5), it is cut at nine decimals
- * instead (4.999999999), so a size always lies in the bucket written
- * beside it.  The bucket comes from the exact value. */
+ * (MAX_CELLS bytes).  The bucket comes from the exact value, and the size
+ * is written so that it lies in that bucket (paramsize_format). */
 static size_t
-format_known(const struct dec *d, char *buf)
+format_known(const struct paramsize *d, char *buf)
 {
-	size_t b = bucket_of(d), n = 0, nfrac = FRAC - 1;
-	struct dec r = *d;
+	size_t b = paramsize_bucket(opt.edges, opt.nedges, d);
+	size_t n = paramsize_format(d, b < opt.nedges ? &opt.edges[b] : NULL,
+	    buf);
 
-	round9(&r);
-	if (b < opt.nedges && dec_cmp(&r, &opt.edges[b]) >= 0) {
-		r = *d;
-		r.frac[FRAC - 1] = '0';
-	}
-	if (r.nwhole == 0)
-		buf[n++] = '0';
-	memcpy(buf + n, r.whole, r.nwhole);
-	n += r.nwhole;
-	while (nfrac > 0 && r.frac[nfrac - 1] == '0')
-		nfrac--;
-	if (nfrac > 0) {
-		buf[n++] = '.';
-		memcpy(buf + n, r.frac, nfrac);
-		n += nfrac;
-	}
 	buf[n++] = '\t';
 	memcpy(buf + n, opt.labels[b], strlen(opt.labels[b]));
 	return n + strlen(opt.labels[b]);
-}
-
-/* Matches NUM X at s[i..] (NUM = digits, optionally '.' and at least one
- * digit; X the unit letter in either case) and returns the index after X,
- * or 0; *len is the length of NUM. */
-static size_t
-number_unit(const char *s, size_t n, size_t i, char unit, size_t *len)
-{
-	size_t start = i;
-
-	while (i < n && s[i] >= '0' && s[i] <= '9')
-		i++;
-	if (i == start)
-		return 0;
-	if (i < n && s[i] == '.') {
-		size_t point = ++i;
-
-		while (i < n && s[i] >= '0' && s[i] <= '9')
-			i++;
-		if (i == point)
-			return 0;	/* "5.B" is no token */
-	}
-	if (i >= n || (s[i] != unit && s[i] != unit + ('a' - 'A')))
-		return 0;
-	if (i - start >= 64)
-		return 0;
-	*len = i - start;
-	return i + 1;
-}
-
-static bool
-is_sep(char c)
-{
-	return c == '-' || c == '_';
-}
-
-/* A size token with the given unit: inside the name first, then at its
- * end, then at its start, as the registry's model_sizes.py tries them.
- * Returns the offset of its number, or -1; *len is the number's length. */
-static long
-token(const char *s, size_t n, char unit, size_t *len)
-{
-	size_t i, e;
-
-	for (i = 0; i < n; i++)
-		if (is_sep(s[i]) && (e = number_unit(s, n, i + 1, unit, len)) &&
-		    e < n && is_sep(s[e]))
-			return (long)i + 1;
-	for (i = 0; i < n; i++)
-		if (is_sep(s[i]) && (e = number_unit(s, n, i + 1, unit, len)) &&
-		    e == n)
-			return (long)i + 1;
-	if ((e = number_unit(s, n, 0, unit, len)) && e < n && is_sep(s[e]))
-		return 0;
-	return -1;
-}
-
-/* Size in billions from a model id's name part: a B token, else (only
- * then) an M token for millions.  T (training tokens) is never read. */
-static bool
-size_from_name(const char *id, size_t n, struct dec *d)
-{
-	const char *slash = memchr(id, '/', n);
-	const char *name = id;
-	size_t len;
-	long at;
-
-	while (slash) {
-		name = slash + 1;
-		slash = memchr(name, '/', n - (size_t)(name - id));
-	}
-	n -= (size_t)(name - id);
-	if ((at = token(name, n, 'B', &len)) >= 0)
-		return dec_read(d, name + at, len, 0);
-	if ((at = token(name, n, 'M', &len)) >= 0)
-		return dec_read(d, name + at, len, -3);
-	return false;
-}
-
-/* A size in billions written as a decimal (the table, --billions): true
- * when s[0..n) is one, not negative. */
-static bool
-billions(const char *s, size_t n, struct dec *d)
-{
-	double v;
-
-	return parse_decimal(s, n, &v) == NUM_OK && dec_read(d, s, n, 0);
 }
 
 static void
@@ -353,13 +103,13 @@ load_sizes(const char *path)
 
 	table_open(&t, path, names, 2);
 	while (table_next(&t, f)) {
-		struct dec d;
+		struct paramsize d;
 		char cells[MAX_CELLS];
 		size_t len = 0, id;
 
 		if (f[1].len == 0)
 			continue;	/* no size given: no override */
-		if (!billions(f[1].p, f[1].len, &d))
+		if (!paramsize_parse(f[1].p, f[1].len, &d))
 			die_at(path, t.lineno, "total_params_b %s is not a size "
 			    "in billions", quote(f[1].p, f[1].len));
 		if (d.nonzero)
@@ -380,7 +130,7 @@ static size_t
 resolve(const struct tsvin *in, const struct field *model,
     const struct field *params, size_t params_col, char *buf)
 {
-	struct dec d;
+	struct paramsize d;
 	size_t n, id;
 
 	if (table.n && (id = intern_get(&table, model->p, model->len)) !=
@@ -391,23 +141,19 @@ resolve(const struct tsvin *in, const struct field *model,
 	}
 	if (params && params->len > 0) {
 		if (opt.billions) {
-			if (!billions(params->p, params->len, &d))
+			if (!paramsize_parse(params->p, params->len, &d))
 				die_at(tsvin_name(in), tsvin_line(in), "column %s: "
 				    "%s is not a size in billions",
 				    column_name(in, params_col),
 				    quote(params->p, params->len));
 		} else {
-			char count[24];
-			int len = snprintf(count, sizeof count, "%llu",
-			    (unsigned long long)field_count(in, params,
-			    params_col));
-
-			dec_read(&d, count, (size_t)len, -9);
+			paramsize_of_count(field_count(in, params, params_col),
+			    &d);
 		}
 		if (d.nonzero)
 			return format_known(&d, buf);
 	}
-	if (!opt.no_names && size_from_name(model->p, model->len, &d) &&
+	if (!opt.no_names && paramsize_from_name(model->p, model->len, &d) &&
 	    d.nonzero)
 		return format_known(&d, buf);
 	n = strlen(opt.unknown);
@@ -423,15 +169,16 @@ parse_edges(const char *list)
 	size_t i, n = split_list(list, items, MAX_BUCKETS, "--edges");
 
 	for (i = 0; i < n; i++) {
-		struct dec *e = &opt.edges[i];
+		struct paramsize *e = &opt.edges[i];
 
-		if (!billions(items[i], strlen(items[i]), e) || !e->nonzero)
+		if (!paramsize_parse(items[i], strlen(items[i]), e) ||
+		    !e->nonzero)
 			die_usage("--edges %s: '%s' is not a positive number",
 			    list, items[i]);
-		if (e->frac[FRAC - 1] != '0' || e->tail)
+		if (paramsize_past_nine(e))
 			die_usage("--edges %s: '%s' has more than nine "
 			    "decimals", list, items[i]);
-		if (i > 0 && dec_cmp(e, &opt.edges[i - 1]) <= 0)
+		if (i > 0 && paramsize_cmp(e, &opt.edges[i - 1]) <= 0)
 			die_usage("--edges %s: edges must increase", list);
 	}
 	opt.nedges = n;
