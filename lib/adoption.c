@@ -215,7 +215,7 @@ adoption_add(struct adoption *a, const struct adoption_model *model,
 }
 
 /* Median, Q1 and Q3 (exact, type 7) of the n counts in v (rates over one
- * day), which it sorts. */
+ * day), which it reorders (order_quartiles). */
 static void
 summarize(struct refstat *r, struct rate *v, size_t n)
 {
@@ -224,7 +224,7 @@ summarize(struct refstat *r, struct rate *v, size_t n)
 	r->has_n = true;
 	if (n == 0)
 		return;
-	sort_rates(v, n);
+	order_quartiles(v, n);
 	r->has = r->quartiles = true;
 	r->median = quantile7(v, n, 50);
 	r->q1 = quantile7(v, n, 25);

@@ -67,6 +67,36 @@ swap_rates(struct rate *a, struct rate *b)
 	*b = t;
 }
 
+/* Hoare's partition of n > 2 rates around the median of the first, middle
+ * and last: returns left, 0 < left < n, with v[0..left) <= pivot <=
+ * v[left..n). */
+static inline size_t
+partition(struct rate *v, size_t n)
+{
+	struct rate *lo = v, *hi = v + n - 1, *mid = v + n / 2, pivot;
+
+	if (rate_less(mid, lo))
+		swap_rates(mid, lo);
+	if (rate_less(hi, mid)) {
+		swap_rates(hi, mid);
+		if (rate_less(mid, lo))
+			swap_rates(mid, lo);
+	}
+	pivot = *mid;
+	for (;;) {
+		while (rate_less(lo, &pivot))
+			lo++;
+		while (rate_less(&pivot, hi))
+			hi--;
+		if (lo >= hi)
+			break;
+		swap_rates(lo, hi);
+		lo++;
+		hi--;
+	}
+	return (size_t)(hi - v) + 1;
+}
+
 /* Quicksort with the comparison inline (qsort's call per comparison was a
  * third of iqr-filter -w 0's time): the median of three as pivot,
  * insertion sort below 32 values, the smaller side first so the stack
@@ -76,34 +106,13 @@ static void
 quick_sort(struct rate *v, size_t n, int depth)
 {
 	while (n > 32) {
-		struct rate *lo = v, *hi = v + n - 1, *mid = v + n / 2, pivot;
 		size_t left;
 
 		if (depth-- == 0) {
 			qsort(v, n, sizeof *v, cmp_rate);
 			return;
 		}
-		if (rate_less(mid, lo))
-			swap_rates(mid, lo);
-		if (rate_less(hi, mid)) {
-			swap_rates(hi, mid);
-			if (rate_less(mid, lo))
-				swap_rates(mid, lo);
-		}
-		pivot = *mid;
-		/* Hoare's partition: v[0..left) <= pivot <= v[left..n). */
-		for (;;) {
-			while (rate_less(lo, &pivot))
-				lo++;
-			while (rate_less(&pivot, hi))
-				hi--;
-			if (lo >= hi)
-				break;
-			swap_rates(lo, hi);
-			lo++;
-			hi--;
-		}
-		left = (size_t)(hi - v) + 1;
+		left = partition(v, n);
 		if (left < n - left) {
 			quick_sort(v, left, depth);
 			v += left;
@@ -125,6 +134,56 @@ sort_rates(struct rate *v, size_t n)
 	for (m = n; m > 1; m >>= 1)
 		depth += 2;
 	quick_sort(v, n, depth);
+}
+
+/* Puts the rates that sorting would put at the places want[0..nw)
+ * (ascending, counted from the start of the whole array, of which v is
+ * the part from place `base` on) there, the ones below each before it and
+ * the ones above after: quick_sort going only into the sides that hold
+ * a wanted place, a range of 32 or fewer sorted whole, a full sort once
+ * `depth` is spent. */
+static void
+select_rates(struct rate *v, size_t base, size_t n, const size_t *want,
+    size_t nw, int depth)
+{
+	while (nw > 0 && n > 32 && depth-- > 0) {
+		size_t left, below;
+
+		left = partition(v, n);
+		for (below = 0; below < nw && want[below] < base + left; below++)
+			;
+		/* The left side in a call of its own, the right one here. */
+		select_rates(v, base, left, want, below, depth);
+		v += left;
+		base += left;
+		n -= left;
+		want += below;
+		nw -= below;
+	}
+	if (nw > 0)
+		sort_rates(v, n);
+}
+
+void
+order_quartiles(struct rate *v, size_t n)
+{
+	size_t want[6], nw = 0, m;
+	unsigned q;
+	int depth = 0;
+
+	for (m = n; m > 1; m >>= 1)
+		depth += 2;
+	/* The two places quantile7 reads for each quartile, in order, once. */
+	for (q = 1; q <= 3; q++) {
+		size_t i = (n - 1) * q / 4;
+
+		if (nw == 0 || want[nw - 1] < i)
+			want[nw++] = i;
+		if (i + 1 < n && want[nw - 1] < i + 1)
+			want[nw++] = i + 1;
+	}
+	if (n > 1)
+		select_rates(v, 0, n, want, nw, depth);
 }
 
 /* u384: the callers' preconditions keep every result below 2^384 (see

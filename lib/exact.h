@@ -54,6 +54,12 @@ int rate_cmp(struct rate a, struct rate b);
 /* Sorts n rates ascending. */
 void sort_rates(struct rate *v, size_t n);
 
+/* Moves the rates quantile7 reads for the quartiles (percent 25, 50 and
+ * 75: the places floor((n-1)q/4) and the next) to where sorting would put
+ * them, in expected linear time: quantile7 and fence_init then give on v
+ * what they give on the sorted rates.  The rest of v is in no order. */
+void order_quartiles(struct rate *v, size_t n);
+
 enum { U384_LIMBS = 12 };
 
 /* An unsigned integer of 384 bits, 32-bit limbs, least significant first. */

@@ -397,6 +397,19 @@ is_digit(unsigned char c)
 	return c >= '0' && c <= '9';
 }
 
+/* Past one or more digits from b[q], with a byte after them still in the
+ * buffer; 0 when b[q] is no digit or the digits run to the buffer's end. */
+static inline size_t
+digits_end(const unsigned char *b, size_t q, size_t end)
+{
+	if (q >= end || !is_digit(b[q]))
+		return 0;
+	do
+		q++;
+	while (q < end && is_digit(b[q]));
+	return q < end ? q : 0;
+}
+
 /* The end of the number at b[p] when all of it, and the byte after it, is
  * in the buffer and it is well formed; 0 otherwise (the careful path then
  * reads it, through refills, and says what is wrong).  It stops where
@@ -411,36 +424,18 @@ number_end(const unsigned char *b, size_t p, size_t end)
 	if (q >= end)
 		return 0;
 	if (b[q] == '0') {
-		q++;
-	} else if (b[q] >= '1' && b[q] <= '9') {
-		do
-			q++;
-		while (q < end && is_digit(b[q]));
-	} else {
+		if (++q >= end)
+			return 0;
+	} else if ((q = digits_end(b, q, end)) == 0) {
 		return 0;
 	}
-	if (q >= end)
+	if (b[q] == '.' && (q = digits_end(b, q + 1, end)) == 0)
 		return 0;
-	if (b[q] == '.') {
-		q++;
-		if (q >= end || !is_digit(b[q]))
-			return 0;
-		do
-			q++;
-		while (q < end && is_digit(b[q]));
-		if (q >= end)
-			return 0;
-	}
 	if (b[q] == 'e' || b[q] == 'E') {
 		q++;
 		if (q < end && (b[q] == '+' || b[q] == '-'))
 			q++;
-		if (q >= end || !is_digit(b[q]))
-			return 0;
-		do
-			q++;
-		while (q < end && is_digit(b[q]));
-		if (q >= end)
+		if ((q = digits_end(b, q, end)) == 0)
 			return 0;
 	}
 	return q;

@@ -156,7 +156,7 @@ spike_filter(struct spike_series *s, const struct spike_params *p)
 	if (p->quartiles || p->window == 0) {
 		for (j = 0; j < k; j++)
 			s->sorted[j] = s->steps[j].rate;
-		sort_rates(s->sorted, k);
+		order_quartiles(s->sorted, k);
 	}
 	if (p->quartiles) {
 		sum.q1 = quantile7(s->sorted, k, 25);

@@ -166,6 +166,72 @@ test_sort_shapes(void)
 	CHECK(bad == 0, "sort_rates orders every shape as an insertion sort does");
 }
 
+/* order_quartiles against the full sort: the same quartiles (quantile7 at
+ * 25, 50, 75 and fence_init's fence) on every shape and size, and the same
+ * rates, moved about, none lost. */
+static void
+test_order_quartiles(void)
+{
+	enum { N = 700 };
+	static struct rate v[N], w[N];
+	unsigned long seed = 777;
+	int shape, bad = 0, lost = 0;
+	size_t n, i;
+	unsigned p;
+
+	for (shape = 0; shape < 6; shape++)
+		for (n = 1; n < N; n += n < 80 ? 1 : 41) {
+			uint64_t sum_v = 0, sum_w = 0;
+
+			for (i = 0; i < n; i++) {
+				seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+				switch (shape) {
+				case 0: v[i] = R(7, 1); break;
+				case 1: v[i] = R(i, 1); break;
+				case 2: v[i] = R(n - i, 1); break;
+				case 3: v[i] = R((seed >> 33) % 3, 1); break;
+				case 4: v[i] = R(i < n / 2 ? i : n - i, 1); break;
+				default: v[i] = R((seed >> 33) % 1000,
+				    1 + (uint32_t)((seed >> 20) % 4)); break;
+				}
+				w[i] = v[i];
+			}
+			order_quartiles(v, n);
+			sort_rates(w, n);
+			for (p = 25; p <= 75; p += 25) {
+				struct frac a = quantile7(v, n, p);
+				struct frac b = quantile7(w, n, p);
+
+				bad += frac_cmp(&a, &b) != 0;
+			}
+			for (i = 0; i < n; i++) {
+				sum_v += v[i].count * 31 + v[i].days;
+				sum_w += w[i].count * 31 + w[i].days;
+			}
+			lost += sum_v != sum_w;
+		}
+	/* Long random series: where quickselect's last sorted stretch ends
+	 * right at a quartile's place, the place after it is found apart. */
+	for (n = 33; n < 5000; n += 97) {
+		static struct rate x[5000], y[5000];
+
+		for (i = 0; i < n; i++) {
+			seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+			x[i] = y[i] = R((seed >> 33) % 100000, 1);
+		}
+		order_quartiles(x, n);
+		sort_rates(y, n);
+		for (p = 25; p <= 75; p += 25) {
+			struct frac a = quantile7(x, n, p);
+			struct frac b = quantile7(y, n, p);
+
+			bad += frac_cmp(&a, &b) != 0;
+		}
+	}
+	CHECK(bad == 0, "order_quartiles gives the sorted rates' quartiles on every shape and size");
+	CHECK(lost == 0, "order_quartiles only moves rates");
+}
+
 static void
 test_quantiles(void)
 {
@@ -561,6 +627,7 @@ main(void)
 	test_sums();
 	test_rates();
 	test_sort_shapes();
+	test_order_quartiles();
 	test_quantiles();
 	test_fence();
 	test_fence_near_2_63();
