@@ -60,6 +60,16 @@ digits(const char *s, int n)
 	return v;
 }
 
+/* The month of the last date parse_date read: a series of days reads the
+ * same "YYYY-MM-" row after row, so its first day and length are kept
+ * (dates were a quarter of cummulate's time).  The tools are single
+ * threads. */
+static struct {
+	char prefix[8];		/* "YYYY-MM-", or "" */
+	day_t first;
+	int len;
+} last_month;
+
 int
 parse_date(const char *s, size_t n, day_t *out)
 {
@@ -67,12 +77,21 @@ parse_date(const char *s, size_t n, day_t *out)
 
 	if (n != 10 || s[4] != '-' || s[7] != '-')
 		return -1;
+	d = digits(s + 8, 2);
+	if (memcmp(s, last_month.prefix, 8) == 0) {
+		if (d < 1 || d > last_month.len)
+			return -1;
+		*out = last_month.first + d - 1;
+		return 0;
+	}
 	y = digits(s, 4);
 	m = digits(s + 5, 2);
-	d = digits(s + 8, 2);
 	if (y < 1 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
 		return -1;
 	*out = days_from_civil(y, m, d);
+	memcpy(last_month.prefix, s, 8);
+	last_month.first = *out - (d - 1);
+	last_month.len = days_in_month(y, m);
 	return 0;
 }
 
@@ -109,10 +128,30 @@ floor_div(long a, long b)
 	return a / b - (a % b != 0 && (a < 0) != (b < 0));
 }
 
+/* The year and month of day d.  The days of the month last asked for are
+ * kept: rows come day after day, and civil_from_days was a seventh of
+ * cummulate's time. */
+static void
+month_of(day_t d, int *y, int *m)
+{
+	static day_t first = 1, end = 0;	/* [first, end): none yet */
+	static int year, month;
+
+	if (d < first || d >= end) {
+		int dd;
+
+		civil_from_days(d, &year, &month, &dd);
+		first = d - (dd - 1);
+		end = first + days_in_month(year, month);
+	}
+	*y = year;
+	*m = month;
+}
+
 long
 period_index(day_t d, enum period p)
 {
-	int y, m, dd;
+	int y, m;
 
 	switch (p) {
 	case PERIOD_DAY:
@@ -120,10 +159,10 @@ period_index(day_t d, enum period p)
 	case PERIOD_WEEK:
 		return floor_div((long)d - 4, 7);	/* 1970-01-05 was a Monday */
 	case PERIOD_MONTH:
-		civil_from_days(d, &y, &m, &dd);
+		month_of(d, &y, &m);
 		return (long)y * 12 + m - 1;
 	case PERIOD_YEAR:
-		civil_from_days(d, &y, &m, &dd);
+		month_of(d, &y, &m);
 		return y;
 	}
 	return d;

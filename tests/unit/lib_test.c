@@ -139,6 +139,28 @@ test_dates(void)
 			ok = 0;
 	}
 	CHECK(ok, "format and parse round-trip over years 1..9999");
+	/* Day after day, as a series reads them (parse_date keeps the month
+	 * it read last): every day of 1999-2001 parses to its number, and
+	 * the kept month still checks the day. */
+	for (ok = 1, d = days_from_civil(1999, 1, 1);
+	    d <= days_from_civil(2001, 12, 31); d++) {
+		day_t back;
+
+		format_date(d, buf);
+		if (parse_date(buf, 10, &back) != 0 || back != d)
+			ok = 0;
+	}
+	CHECK(ok, "day after day over 1999..2001, each parsed to its number");
+	CHECK(parse_date("2024-02-01", 10, &d) == 0 &&
+	    parse_date("2024-02-29", 10, &d) == 0 &&
+	    d == days_from_civil(2024, 2, 29) &&
+	    parse_date("2024-02-30", 10, &d) == -1 &&
+	    parse_date("2024-02-00", 10, &d) == -1 &&
+	    parse_date("2024-02-1x", 10, &d) == -1 &&
+	    parse_date("2024-02-1", 9, &d) == -1, "the month read last still checks the day");
+	CHECK(parse_date("2025-02-01", 10, &d) == 0 &&
+	    parse_date("2025-02-29", 10, &d) == -1 &&
+	    parse_date("2024-02-29", 10, &d) == 0, "February's length by its own year, read after another");
 	civil_from_days(days_from_civil(2024, 12, 31), &y, &m, &dd);
 	CHECK(y == 2024 && m == 12 && dd == 31, "civil_from_days 2024-12-31");
 	parse_date("2025-07-14", 10, &d);
