@@ -1,6 +1,7 @@
 #include "err.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -83,12 +84,20 @@ die_option(int opt, char **argv)
 {
 	const char *arg = optind > 0 ? argv[optind - 1] : "";
 
+	bool is_long = arg[0] == '-' && arg[1] == '-';
+	const char *eq = strchr(arg, '=');
+
 	if (opt == ':') {
-		if (optopt && arg[1] != '-')
+		if (!is_long)
 			die_usage("option '-%c' needs an argument", optopt);
 		die_usage("option '%s' needs an argument", arg);
 	}
-	if (optopt)
+	/* A long option's optopt is its code, not a letter: glibc sets it
+	 * when a flag was given a value (--validate=1), 0 when the name is
+	 * unknown or ambiguous. */
+	if (is_long && optopt && eq)
+		die_usage("option '%.*s' takes no value", (int)(eq - arg), arg);
+	if (!is_long && optopt)
 		die_usage("unknown option '-%c'", optopt);
 	die_usage("unknown option '%s'", arg);
 }

@@ -263,7 +263,7 @@ Try '$t -h' for more information." || { echo "$t"; false; }
 	done
 }
 
-@test "unknown options, and options missing their argument" {
+@test "unknown options, options missing their argument, flags given a value" {
 	for t in hfsnap-parse $TOOLS; do
 		run --separate-stderr "$t" --no-such-option
 		outcome 2 "" "$t: unknown option '--no-such-option'
@@ -275,6 +275,16 @@ Try '$t -h' for more information." || { echo "$t"; false; }
 		esac
 		outcome 2 "" "$msg
 Try '$t -h' for more information." || { echo "$t -m"; false; }
+		# A flag given a value is named as written, not by its code.
+		run --separate-stderr "$t" --help=1
+		outcome 2 "" "$t: option '--help' takes no value
+Try '$t -h' for more information." || { echo "$t --help=1"; false; }
+		run --separate-stderr "$t" --version=yes
+		outcome 2 "" "$t: option '--version' takes no value
+Try '$t -h' for more information." || { echo "$t --version=yes"; false; }
+		run --separate-stderr "$t" --no-such-option=1
+		outcome 2 "" "$t: unknown option '--no-such-option=1'
+Try '$t -h' for more information." || { echo "$t --no-such-option=1"; false; }
 	done
 }
 
