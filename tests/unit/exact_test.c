@@ -426,6 +426,30 @@ test_fence_near_2_63(void)
 	}
 }
 
+/* Past 128 bits: fractions whose terms need the long multiplication and
+ * division.  (A - B) - (A - C) is C - B exactly, through products of
+ * 128-bit terms; and 5P^2 / 2P^2 (P = 2^62) is 2.5, which rounds half
+ * away from zero to 3, through the long division. */
+static void
+test_wide_fracs(void)
+{
+	const uint64_t p = (uint64_t)1 << 62;
+	struct frac a = frac_of(UINT64_MAX, UINT64_MAX - 2);
+	struct frac b = frac_of(1, UINT64_MAX - 4);
+	struct frac c = frac_of(1, UINT64_MAX - 6);
+	struct frac x = frac_sub(&a, &b), y = frac_sub(&a, &c);
+	struct frac z = frac_sub(&x, &y), w = frac_sub(&c, &b);
+	struct frac three = frac_of(3 * p, p), half = frac_of(p, 2 * p);
+	struct frac two_and_half = frac_sub(&three, &half);
+
+	CHECK(frac_cmp(&x, &y) > 0, "A - B is above A - C when C is above B");
+	CHECK(frac_cmp(&z, &w) == 0 && frac_cmp(&w, &z) == 0,
+	    "(A - B) - (A - C) equals C - B through 256-bit products");
+	CHECK(frac_times(&two_and_half, 1) == 3 &&
+	    frac_times(&two_and_half, 2) == 5,
+	    "2.5 over 2^125 rounds half away from zero to 3; twice it is 5");
+}
+
 static void
 test_times_and_format(void)
 {
@@ -631,6 +655,7 @@ main(void)
 	test_quantiles();
 	test_fence();
 	test_fence_near_2_63();
+	test_wide_fracs();
 	test_times_and_format();
 	test_parse();
 	test_ratios();
