@@ -432,12 +432,12 @@ Try 'hfsnap-parse -h' for more information."
 	  "cardData":{"license":"apache-2.0"},"gguf":{"total":5,"architecture":"gpt2","context_length":1024}},
 	 {"id":"x/y","gated":"manual","private":true,"disabled":true,"cardData":{"license":["other","a\tb"]},
 	  "baseModels":{"relation":"merge","models":[{"id":"o/c"},{"id":"o/d"},{"id":"o/c"}]},"trendingScore":-1.5},
-	 {"id":"z/w","gated":"auto","cardData":{"license":{"odd":1}}}]' >"$T/2025-01-01.json"
+	 {"id":"z/w","gated":"auto","cardData":{"license":{"odd":1}},"trendingScore":0.25}]' >"$T/2025-01-01.json"
 	run --separate-stderr hfsnap-parse -f model -a id,base_models,gated,private,disabled,author -a last_modified,trending_score,license,gguf_architecture,context_length "$T/2025-01-01.json"
 	outcome 0 "#model	id	base_models	gated	private	disabled	author	last_modified	trending_score	license	gguf_architecture	context_length
 openai-community/gpt2	621ffdc036468d709f174338	o/a,o/b	false	false	false	openai-community	2024-02-19T10:57:45.000Z	12	mit	gpt2	1024
 x/y		o/c,o/d	manual	true	true			-1.5	other,a\\tb		
-z/w			auto								" ""
+z/w			auto					0.25			" ""
 	# The default twelve are unchanged, the added ones follow them.
 	run --separate-stderr hfsnap-parse -a id "$T/2025-01-01.json"
 	outcome -f 'head -2' 0 "$HEADER"$'\tid\nopenai-community/gpt2\t2025-01-01\t9\t\t\t\t5\t\t\to/a\tmerge\tgguf\t621ffdc036468d709f174338' \
