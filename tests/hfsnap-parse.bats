@@ -141,10 +141,12 @@ Try 'hfsnap-parse -h' for more information."
 }
 
 @test "format: gguf by tag, object or file; mlx by library, tag or namespace" {
+	# s: only a file's rfilename counts, not another member that names one.
 	parse_text '[{"id":"t","tags":["gguf"]},{"id":"o","gguf":{}},{"id":"f","siblings":[{"rfilename":"a.gguf"}]},
+	 {"id":"s","siblings":[{"rfilename":"README.md","blob":"model.gguf","size":null}]},
 	 {"id":"l","library_name":"gguf"},{"id":"m","library_name":"mlx"},{"id":"n","tags":["mlx"]},
 	 {"id":"mlx-community/x"},{"id":"both","tags":["mlx","gguf"]},{"id":"g","gguf":null}]'
-	outcome -f "cut -f1,12 | tail -n +2 | tr '\t\n' '=,'" 0 "t=gguf,o=gguf,f=gguf,l=,m=mlx,n=mlx,mlx-community/x=mlx,both=gguf,g=," "$(note 9 9)"
+	outcome -f "cut -f1,12 | tail -n +2 | tr '\t\n' '=,'" 0 "t=gguf,o=gguf,f=gguf,s=,l=,m=mlx,n=mlx,mlx-community/x=mlx,both=gguf,g=," "$(note 10 10)"
 }
 
 @test "strings are decoded and written with jq's @tsv escaping" {

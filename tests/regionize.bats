@@ -127,6 +127,16 @@ $TRY"
 	outcome 0 $'HuggingFaceTB/SmolLM2\tus\nEleutherAI/pythia\tunknown\nnew-lab/x\tother\nquoted-org/y\tchina\nQwen/z\tchina\nnobody/w\tunknown' ""
 }
 
+@test "a table's last row needs no line break: TSV, CSV, CRLF, a quoted last field" {
+	printf 'hf_org\tregion\nacme\teu\nzeta\tchina' >"$T/r.tsv"
+	printf 'hf_org,region\nacme,eu\nzeta,china' >"$T/r.csv"
+	printf 'hf_org,region\r\nacme,eu\r\nzeta,"china"' >"$T/r2.csv"
+	for r in r.tsv r.csv r2.csv; do
+		run --separate-stderr regionize -r "$T/$r" <<<$'#model\nacme/x\nzeta/y'
+		outcome 0 $'#model\tregion\nacme/x\teu\nzeta/y\tchina' "" || { echo "$r"; false; }
+	done
+}
+
 @test "a table row with an empty label adds nothing and overrides nothing" {
 	printf 'hf_org,region\nQwen,\nnew-lab,\nnew-lab2,eu\n' >"$T/r.csv"
 	run --separate-stderr regionize -m 1 -r "$T/r.csv" <<<$'Qwen/x\nnew-lab/y\nnew-lab2/z'
