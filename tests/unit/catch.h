@@ -8,14 +8,11 @@
 #ifndef CATCH_H
 #define CATCH_H
 
-#include <fcntl.h>
 #include <setjmp.h>
-#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
 
 #include "err.h"
+#include "unit.h"
 
 static jmp_buf catch_jump;
 static int catch_armed;
@@ -23,8 +20,6 @@ static int catch_armed;
  * what it wrote to standard error. */
 static int caught_status;
 static char caught[4096];
-static int catch_saved_fd = -1;
-static FILE *catch_file;
 
 void
 err_exit(int status)
@@ -35,17 +30,12 @@ err_exit(int status)
 	longjmp(catch_jump, 1);
 }
 
+static struct capture catch_capture;
+
 static void
 catch_begin(void)
 {
-	fflush(stderr);
-	catch_file = tmpfile();
-	catch_saved_fd = dup(2);
-	if (!catch_file || catch_saved_fd < 0 ||
-	    dup2(fileno(catch_file), 2) < 0) {
-		perror("catch");
-		exit(2);
-	}
+	capture_begin(&catch_capture, 2);
 	caught_status = -1;
 	caught[0] = '\0';
 	catch_armed = 1;
@@ -54,16 +44,8 @@ catch_begin(void)
 static void
 catch_end(void)
 {
-	size_t n;
-
 	catch_armed = 0;
-	fflush(stderr);
-	dup2(catch_saved_fd, 2);
-	close(catch_saved_fd);
-	rewind(catch_file);
-	n = fread(caught, 1, sizeof caught - 1, catch_file);
-	caught[n] = '\0';
-	fclose(catch_file);
+	capture_end(&catch_capture, caught, sizeof caught);
 }
 
 /* Runs the statement stmt: caught_status and caught say how it ended. */

@@ -5,6 +5,7 @@
  * x[floor h]), with x counted from 0. */
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "exact.h"
 #include "unit.h"
@@ -124,9 +125,55 @@ test_rates(void)
 	CHECK(big[0].count == 3 && big[1].count == 9, "two rates swapped");
 }
 
+/* The next number of a fixed sequence (an LCG), for arrays that are the
+ * same on every run. */
+static uint64_t
+next_random(unsigned long *seed)
+{
+	*seed = *seed * 6364136223846793005UL + 1442695040888963407UL;
+	return *seed >> 33;
+}
+
+enum { NSHAPES = 6 };
+
+/* n rates of a shape that troubles quicksorts: all equal, sorted,
+ * reversed, few values, an organ pipe, or random counts over mixed days. */
+static void
+fill_shape(struct rate *v, size_t n, int shape, unsigned long *seed)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		uint64_t r = next_random(seed);
+
+		switch (shape) {
+		case 0: v[i] = R(7, 1); break;
+		case 1: v[i] = R(i, 1); break;
+		case 2: v[i] = R(n - i, 1); break;
+		case 3: v[i] = R(r % 3, 1); break;
+		case 4: v[i] = R(i < n / 2 ? i : n - i, 1); break;
+		default: v[i] = R(r % 1000, 1 + (uint32_t)(r >> 13) % 4); break;
+		}
+	}
+}
+
+/* How many of the quartiles (quantile7 at 25, 50, 75) of a and b differ. */
+static int
+quartiles_differ(const struct rate *a, const struct rate *b, size_t n)
+{
+	unsigned p;
+	int d = 0;
+
+	for (p = 25; p <= 75; p += 25) {
+		struct frac x = quantile7(a, n, p), y = quantile7(b, n, p);
+
+		d += frac_cmp(&x, &y) != 0;
+	}
+	return d;
+}
+
 /* The quicksort against an insertion sort, which is too plain to be wrong,
- * on arrays that trouble quicksorts: all equal, sorted, reversed, few
- * values, an organ pipe, and random counts over mixed days. */
+ * on every shape. */
 static void
 test_sort_shapes(void)
 {
@@ -136,21 +183,10 @@ test_sort_shapes(void)
 	int shape, bad = 0;
 	size_t n, i, j;
 
-	for (shape = 0; shape < 6; shape++)
+	for (shape = 0; shape < NSHAPES; shape++)
 		for (n = 0; n < N; n += n < 70 ? 1 : 37) {
-			for (i = 0; i < n; i++) {
-				seed = seed * 6364136223846793005UL + 1442695040888963407UL;
-				switch (shape) {
-				case 0: v[i] = R(7, 1); break;
-				case 1: v[i] = R(i, 1); break;
-				case 2: v[i] = R(n - i, 1); break;
-				case 3: v[i] = R((seed >> 33) % 3, 1); break;
-				case 4: v[i] = R(i < n / 2 ? i : n - i, 1); break;
-				default: v[i] = R((seed >> 33) % 1000,
-				    1 + (uint32_t)((seed >> 20) % 4)); break;
-				}
-				w[i] = v[i];
-			}
+			fill_shape(v, n, shape, &seed);
+			memcpy(w, v, n * sizeof *v);
 			sort_rates(v, n);
 			for (i = 1; i < n; i++) {
 				struct rate x = w[i];
@@ -166,44 +202,26 @@ test_sort_shapes(void)
 	CHECK(bad == 0, "sort_rates orders every shape as an insertion sort does");
 }
 
-/* order_quartiles against the full sort: the same quartiles (quantile7 at
- * 25, 50, 75 and fence_init's fence) on every shape and size, and the same
- * rates, moved about, none lost. */
+/* order_quartiles against the full sort: the same quartiles on every shape
+ * and size, and the same rates, moved about, none lost. */
 static void
 test_order_quartiles(void)
 {
-	enum { N = 700 };
+	enum { N = 5000 };
 	static struct rate v[N], w[N];
 	unsigned long seed = 777;
 	int shape, bad = 0, lost = 0;
 	size_t n, i;
-	unsigned p;
 
-	for (shape = 0; shape < 6; shape++)
-		for (n = 1; n < N; n += n < 80 ? 1 : 41) {
+	for (shape = 0; shape < NSHAPES; shape++)
+		for (n = 1; n < 700; n += n < 80 ? 1 : 41) {
 			uint64_t sum_v = 0, sum_w = 0;
 
-			for (i = 0; i < n; i++) {
-				seed = seed * 6364136223846793005UL + 1442695040888963407UL;
-				switch (shape) {
-				case 0: v[i] = R(7, 1); break;
-				case 1: v[i] = R(i, 1); break;
-				case 2: v[i] = R(n - i, 1); break;
-				case 3: v[i] = R((seed >> 33) % 3, 1); break;
-				case 4: v[i] = R(i < n / 2 ? i : n - i, 1); break;
-				default: v[i] = R((seed >> 33) % 1000,
-				    1 + (uint32_t)((seed >> 20) % 4)); break;
-				}
-				w[i] = v[i];
-			}
+			fill_shape(v, n, shape, &seed);
+			memcpy(w, v, n * sizeof *v);
 			order_quartiles(v, n);
 			sort_rates(w, n);
-			for (p = 25; p <= 75; p += 25) {
-				struct frac a = quantile7(v, n, p);
-				struct frac b = quantile7(w, n, p);
-
-				bad += frac_cmp(&a, &b) != 0;
-			}
+			bad += quartiles_differ(v, w, n);
 			for (i = 0; i < n; i++) {
 				sum_v += v[i].count * 31 + v[i].days;
 				sum_w += w[i].count * 31 + w[i].days;
@@ -212,21 +230,12 @@ test_order_quartiles(void)
 		}
 	/* Long random series: where quickselect's last sorted stretch ends
 	 * right at a quartile's place, the place after it is found apart. */
-	for (n = 33; n < 5000; n += 97) {
-		static struct rate x[5000], y[5000];
-
-		for (i = 0; i < n; i++) {
-			seed = seed * 6364136223846793005UL + 1442695040888963407UL;
-			x[i] = y[i] = R((seed >> 33) % 100000, 1);
-		}
-		order_quartiles(x, n);
-		sort_rates(y, n);
-		for (p = 25; p <= 75; p += 25) {
-			struct frac a = quantile7(x, n, p);
-			struct frac b = quantile7(y, n, p);
-
-			bad += frac_cmp(&a, &b) != 0;
-		}
+	for (n = 33; n < N; n += 97) {
+		for (i = 0; i < n; i++)
+			v[i] = w[i] = R(next_random(&seed) % 100000, 1);
+		order_quartiles(v, n);
+		sort_rates(w, n);
+		bad += quartiles_differ(v, w, n);
 	}
 	CHECK(bad == 0, "order_quartiles gives the sorted rates' quartiles on every shape and size");
 	CHECK(lost == 0, "order_quartiles only moves rates");

@@ -1,45 +1,29 @@
 /* Unit tests of lib/out: whole rows only, numbers written exactly, the one
  * formatter of doubles, and TSV escaping.  Standard output goes to a
  * temporary file, read back after each flush. */
-#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <unistd.h>
 
 #include "out.h"
 #include "unit.h"
 
-static int saved_fd = -1;
-static FILE *capture;
+static struct capture out_capture;
 
 /* Standard output into a fresh temporary file (what out holds stays). */
 static void
-capture_begin(void)
+stdout_begin(void)
 {
-	fflush(stdout);
-	capture = tmpfile();
-	saved_fd = dup(1);
-	if (!capture || saved_fd < 0 || dup2(fileno(capture), 1) < 0) {
-		perror("capture");
-		exit(2);
-	}
+	capture_begin(&out_capture, 1);
 }
 
-/* What was written to fd 1 since capture_begin, back on standard output. */
+/* What was written to fd 1 since stdout_begin, back on standard output. */
 static const char *
-capture_end(void)
+stdout_end(void)
 {
 	static char got[1 << 20];
-	size_t n;
 
-	fflush(stdout);
-	dup2(saved_fd, 1);
-	close(saved_fd);
-	rewind(capture);
-	n = fread(got, 1, sizeof got - 1, capture);
-	got[n] = '\0';
-	fclose(capture);
+	capture_end(&out_capture, got, sizeof got);
 	return got;
 }
 
@@ -49,16 +33,14 @@ dbl(double v, int digits)
 {
 	static char copy[4][128];
 	static int k;
-	const char *got;
 
-	capture_begin();
+	k = (k + 1) % 4;
+	capture_begin(&out_capture, 1);
 	out_init();
 	out_double(v, digits);
 	out_endrow();
 	out_flush();
-	got = capture_end();
-	k = (k + 1) % 4;
-	snprintf(copy[k], sizeof copy[k], "%s", got);
+	capture_end(&out_capture, copy[k], sizeof copy[k]);
 	return copy[k];
 }
 
@@ -93,7 +75,7 @@ test_doubles(void)
 static void
 test_integers(void)
 {
-	capture_begin();
+	stdout_begin();
 	out_init();
 	out_u64(0);
 	out_char('\t');
@@ -106,7 +88,7 @@ test_integers(void)
 	out_i64(42);
 	out_endrow();
 	out_flush();
-	CHECK_STR(capture_end(),
+	CHECK_STR(stdout_end(),
 	    "0\t18446744073709551615\t-9223372036854775808\t-5\t42\n",
 	    "whole numbers at both ends of their ranges");
 }
@@ -120,30 +102,30 @@ test_rows(void)
 
 	/* A flush in the middle of a row writes only the rows before it;
 	 * the rest of the row is still held, and comes out whole. */
-	capture_begin();
+	stdout_begin();
 	out_init();
 	out_str("row one");
 	out_endrow();
 	out_str("half");
 	out_flush();
-	got = capture_end();
+	got = stdout_end();
 	CHECK_STR(got, "row one\n", "a flush writes whole rows only");
-	capture_begin();
+	stdout_begin();
 	out_str(" a row");
 	out_endrow();
 	out_flush();
-	CHECK_STR(capture_end(), "half a row\n",
+	CHECK_STR(stdout_end(), "half a row\n",
 	    "the half row held back is written with its end");
 
 	/* Rows past the block size flush as they go; none is lost or cut. */
-	capture_begin();
+	stdout_begin();
 	for (i = 0; i < 20000; i++) {
 		out_u64(i);
 		out_str("\tsome text to fill the block");
 		out_endrow();
 	}
 	out_flush();
-	got = capture_end();
+	got = stdout_end();
 	for (i = 0; got[i]; i++)
 		n += got[i] == '\n';
 	CHECK(n == 20000 && strncmp(got, "0\tsome", 6) == 0 &&
@@ -152,11 +134,11 @@ test_rows(void)
 
 	/* A row larger than the buffer grows it. */
 	memset(big, 'x', sizeof big - 1);
-	capture_begin();
+	stdout_begin();
 	out_write(big, sizeof big - 1);
 	out_endrow();
 	out_flush();
-	got = capture_end();
+	got = stdout_end();
 	CHECK(strlen(got) == sizeof big && got[sizeof big - 1] == '\n' &&
 	    got[0] == 'x', "a 300 kB row");
 }

@@ -3,7 +3,9 @@
 #define UNIT_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static int unit_count, unit_failed;
 
@@ -28,6 +30,41 @@ static int unit_count, unit_failed;
 	if (strcmp(g_, w_) != 0)					\
 		printf("#   got '%s', want '%s'\n", g_, w_);		\
 } while (0)
+
+/* A file descriptor (1 or 2) sent to a temporary file while the code
+ * under test writes to it, then put back and what it got read. */
+struct capture {
+	int fd, saved;
+	FILE *file;
+};
+
+static inline void
+capture_begin(struct capture *c, int fd)
+{
+	fflush(fd == 1 ? stdout : stderr);
+	c->fd = fd;
+	c->file = tmpfile();
+	c->saved = dup(fd);
+	if (!c->file || c->saved < 0 || dup2(fileno(c->file), fd) < 0) {
+		perror("capture");
+		exit(2);
+	}
+}
+
+/* What the descriptor got, at most size - 1 bytes, NUL-terminated in buf. */
+static inline void
+capture_end(struct capture *c, char *buf, size_t size)
+{
+	size_t n;
+
+	fflush(c->fd == 1 ? stdout : stderr);
+	dup2(c->saved, c->fd);
+	close(c->saved);
+	rewind(c->file);
+	n = fread(buf, 1, size - 1, c->file);
+	buf[n] = '\0';
+	fclose(c->file);
+}
 
 static int
 unit_done(void)
