@@ -93,16 +93,25 @@ static void
 read_string(struct json *js, struct hubmodel *rec, const char *field,
     struct span *sp)
 {
-	int c = json_peek(js);
-
-	if (c == 'n') {
-		json_literal(js);
-		*sp = (struct span){ 0, 0, false };
+	*sp = (struct span){ 0, 0, false };
+	if (is_null(js))
 		return;
-	}
 	expect(js, field, '"');
 	json_string(js);
 	*sp = rec_store(rec, js->str, js->len, true);
+}
+
+/* A number literal, into js->str: anything else fails, saying it is not
+ * `what`. */
+static void
+expect_number(struct json *js, const char *field, const char *what)
+{
+	int c = json_peek(js);
+
+	if (c != '-' && (c < '0' || c > '9'))
+		json_fail(js, "%s: expected %s, found %s", field, what,
+		    json_kind(c));
+	json_number(js);
 }
 
 /* A count member: an integral literal from 0 to 2^63-1, or null. */
@@ -110,19 +119,13 @@ static void
 read_count(struct json *js, struct hubmodel *rec, const char *field,
     struct span *sp)
 {
-	int c = json_peek(js);
 	uint64_t v;
 	enum num_status st;
 
-	if (c == 'n') {
-		json_literal(js);
-		*sp = (struct span){ 0, 0, false };
+	*sp = (struct span){ 0, 0, false };
+	if (is_null(js))
 		return;
-	}
-	if (c != '-' && (c < '0' || c > '9'))
-		json_fail(js, "%s: expected a whole number, found %s", field,
-		    json_kind(c));
-	json_number(js);
+	expect_number(js, field, "a whole number");
 	st = parse_count(js->str, js->len, &v);
 	if (st != NUM_OK)
 		json_fail(js, "%s: %.40s%s %s", field, js->str,
@@ -137,17 +140,10 @@ static void
 read_number(struct json *js, struct hubmodel *rec, const char *field,
     struct span *sp)
 {
-	int c = json_peek(js);
-
 	*sp = (struct span){ 0, 0, false };
-	if (c == 'n') {
-		json_literal(js);
+	if (is_null(js))
 		return;
-	}
-	if (c != '-' && (c < '0' || c > '9'))
-		json_fail(js, "%s: expected a number, found %s", field,
-		    json_kind(c));
-	json_number(js);
+	expect_number(js, field, "a number");
 	*sp = rec_store(rec, js->str, js->len, false);
 }
 

@@ -23,12 +23,15 @@ struct spike_step {
 static size_t
 take_steps(struct spike_series *s, size_t *negatives)
 {
-	size_t i, k = 0, prev = SIZE_MAX;
+	size_t i, k = 0, prev = SIZE_MAX, had = s->scap;
 	uint32_t flat = 0;	/* days of the run of 0s just before */
 
+	/* sorted and window have room for as many rates as steps has. */
 	s->steps = grow(s->steps, &s->scap, s->n, sizeof *s->steps);
-	s->sorted = xrealloc(s->sorted, s->scap * sizeof *s->sorted);
-	s->window = xrealloc(s->window, s->scap * sizeof *s->window);
+	if (s->scap != had) {
+		s->sorted = xrealloc(s->sorted, s->scap * sizeof *s->sorted);
+		s->window = xrealloc(s->window, s->scap * sizeof *s->window);
+	}
 	for (i = 0; i < s->n; i++) {
 		const struct spike_row *r = &s->rows[i], *p;
 		struct spike_step *st;
